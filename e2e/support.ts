@@ -1,0 +1,91 @@
+/**
+ * What the journeys share: an API session (for looking things up and checking what was written,
+ * never for doing the journey itself) and signing in through the login page.
+ */
+import { beforeEach } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, shot, type E2eServer } from './harness.js';
+
+export interface ApiSession {
+  request(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** GET that must succeed. */
+  get(path: string): Promise<any>;
+  /** POST that must succeed. */
+  post(path: string, body?: unknown): Promise<any>;
+}
+
+/** Signs in to /api/v1 as a demo user with plain fetch; paths are relative to /api/v1. */
+export async function apiAs(server: E2eServer, username: string): Promise<ApiSession> {
+  const res = await fetch(`${server.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`API login as ${username}: HTTP ${res.status} ${await res.text()}`);
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('anju_session='));
+  if (!session) throw new Error('API login: no session cookie');
+  const cookie: string = session;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+
+  async function request(method: string, path: string, body?: unknown) {
+    const r = await fetch(`${server.url}/api/v1${path}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* not JSON */
+    }
+    return { status: r.status, body: parsed as any };
+  }
+  async function ok(method: string, path: string, body?: unknown) {
+    const r = await request(method, path, body);
+    if (r.status >= 300) throw new Error(`${method} ${path}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body;
+  }
+  return { request, get: (path) => ok('GET', path), post: (path, body) => ok('POST', path, body ?? {}) };
+}
+
+/** Signs in through the login page and waits until the app has left it. */
+export async function signIn(page: Page, server: E2eServer, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${server.url}/login`);
+  await fillLogin(page, username, password);
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+export async function fillLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+/** The division a demo user works in (admin's view of the users list). */
+export async function divisionOf(admin: ApiSession, username: string): Promise<string> {
+  const users = await admin.get('/users?pageSize=100');
+  const user = users.items.find((u: { username: string }) => u.username === username);
+  if (!user) throw new Error(`no demo user ${username}`);
+  return user.divisionCode as string;
+}
+
+/** Rows of an antd table (not its placeholder or measure rows). */
+export function tableRows(page: Page, testId: string) {
+  return page.getByTestId(testId).locator('tbody tr.ant-table-row');
+}
+
+/** When a journey fails, a screenshot of where it stood: e2e-artifacts/j<number>-FAILED.png. */
+export function shotOnFailure(page: () => Page | undefined): void {
+  beforeEach((ctx) => {
+    ctx.onTestFailed(async () => {
+      const p = page();
+      const journey = /^(\d+)\./.exec(ctx.task.name)?.[1] ?? 'x';
+      if (p && !p.isClosed()) await shot(p, `j${journey}-FAILED`).catch(() => undefined);
+    });
+  });
+}

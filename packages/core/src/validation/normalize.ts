@@ -1,0 +1,27 @@
+/**
+ * Office spreadsheets arrive with full-width digits and letters (１２３ｘ), ideographic spaces
+ * and stray whitespace; fold them before validating so that equal values compare equal.
+ * Most cells are already clean, so each function tests before it rewrites (imports call these
+ * tens of millions of times).
+ */
+const FULL_WIDTH = /[\u3000\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\u3000\uff01-\uff5e]/g;
+const MESSY_SPACE = /\s\s|[\t\n\r\f\v\u00a0\u3000]|^\s|\s$/;
+const ANY_SPACE = /[\s\u200b\ufeff]/;
+
+export function toHalfWidth(input: string): string {
+  if (!FULL_WIDTH.test(input)) return input;
+  return input.replace(FULL_WIDTH_ALL, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+export function normalizeText(input: string): string {
+  const half = toHalfWidth(input);
+  return MESSY_SPACE.test(half) ? half.replace(/\s+/g, ' ').trim() : half;
+}
+
+/** ID numbers, codes and phones: half-width, no spaces at all, upper-case. */
+export function normalizeCode(input: string): string {
+  const half = toHalfWidth(input);
+  const compact = ANY_SPACE.test(half) ? half.replace(/[\s\u200b\ufeff]/g, '') : half;
+  return /[a-z]/.test(compact) ? compact.toUpperCase() : compact;
+}

@@ -1,0 +1,82 @@
+/** Builds the Fastify app: security plugins, the session hook, every feature's routes, OpenAPI. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import './platform/fastify-types.js';
+import type { AppContext } from './platform/context.js';
+import { registerErrorHandler, registerNotFound } from './platform/http-errors.js';
+import { registerSessionHook } from './platform/session-hook.js';
+import { registerWeb } from './platform/web-static.js';
+import { authRoutes } from './features/users/auth-routes.js';
+import { userRoutes } from './features/users/user-routes.js';
+import { divisionRoutes } from './features/divisions/division-routes.js';
+import { siteRoutes } from './features/sites/site-routes.js';
+import { householdRoutes } from './features/households/household-routes.js';
+import { personRoutes } from './features/persons/person-routes.js';
+import { employerRoutes } from './features/employers/employer-routes.js';
+import { auditRoutes } from './features/audit/audit-routes.js';
+import { importRoutes } from './features/imports/import-routes.js';
+import { dashboardRoutes } from './features/dashboard/dashboard-routes.js';
+import { settingRoutes } from './features/settings/setting-routes.js';
+
+export interface AppOptions {
+  logger?: boolean;
+  /** Directory of the built web app to serve beside the API, if any. */
+  webDir?: string;
+}
+
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 10 * 1024 * 1024 });
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      // No upgrade-insecure-requests: the embedded demo runs on plain http inside an office LAN.
+      useDefaults: false,
+      directives: {
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"], defaultSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 512 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: { info: { title: '安居 Anju API', description: '易地扶贫搬迁后续扶持管理平台接口', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  registerSessionHook(app);
+
+  await app.register(
+    async (api) => {
+      api.get('/health', { schema: { tags: ['系统'], summary: '健康检查' } }, async () => ({ ok: true, database: ctx.database.kind }));
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(divisionRoutes);
+      await api.register(siteRoutes);
+      await api.register(householdRoutes);
+      await api.register(personRoutes);
+      await api.register(employerRoutes);
+      await api.register(auditRoutes);
+      await api.register(importRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(settingRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  if (options.webDir) await registerWeb(app, options.webDir);
+  registerNotFound(app, options.webDir !== undefined);
+  return app;
+}

@@ -1,0 +1,13 @@
+DROP TABLE import_change;
+DROP TABLE import_job;
+DROP TRIGGER audit_log_no_update ON audit_log;
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE employer;
+DROP TABLE person;
+DROP TABLE household;
+DROP TABLE site;
+DROP TABLE user_session;
+DROP TABLE app_user;
+DROP TABLE setting;
+DROP TABLE division;

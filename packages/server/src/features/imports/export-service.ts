@@ -1,0 +1,50 @@
+import { can, ledgers, maskIdNumber, maskPhone, type LedgerName } from '@anju/core';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { ForbiddenError, ValidationError } from '../../platform/errors.js';
+import { appendAudit } from '../audit/audit-repo.js';
+import { divisionExists } from '../divisions/division-repo.js';
+import { exportBatches } from './export-repo.js';
+import type { FileFormat } from './file-readers.js';
+import { displayValue, headerOf, LedgerWriter } from './ledger-workbooks.js';
+
+export interface ExportRequest {
+  ledger: LedgerName;
+  divisionCode: string;
+  format: FileFormat;
+  path: string;
+  onProgress?: (rows: number) => void;
+}
+
+/**
+ * Exports a ledger for a division inside the user's own. ID numbers and phones are in clear only
+ * for roles allowed to see them, and the export itself is audited.
+ */
+export async function exportLedger(ctx: AppContext, actor: Actor, request: ExportRequest): Promise<{ rows: number; masked: boolean }> {
+  if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权导出台账');
+  if (!request.divisionCode.startsWith(actor.divisionCode)) throw new ForbiddenError('导出范围超出本人管辖范围');
+  if (request.divisionCode && !(await divisionExists(ctx.db, request.divisionCode))) {
+    throw new ValidationError(`行政区划代码 ${request.divisionCode} 不存在`, [{ path: 'divisionCode', message: '行政区划代码不存在' }]);
+  }
+  const ledger = ledgers[request.ledger];
+  const masked = !can(actor.role, 'personal.unmask');
+  const writer = new LedgerWriter(request.format, request.path, ledger.title, ledger.columns.map(headerOf));
+  let rows = 0;
+  try {
+    for await (const batch of exportBatches(ctx.db, request.ledger, request.divisionCode)) {
+      for (const record of batch) {
+        if (masked && typeof record.idNumber === 'string') record.idNumber = maskIdNumber(record.idNumber);
+        if (masked && typeof record.phone === 'string') record.phone = maskPhone(record.phone);
+        await writer.add(ledger.columns.map((c) => displayValue(c, record[c.key])));
+      }
+      rows += batch.length;
+      request.onProgress?.(rows);
+    }
+  } finally {
+    await writer.close();
+  }
+  await ctx.db.transaction().execute((trx) =>
+    appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'export', entity: 'ledger', entityId: request.ledger, divisionCode: request.divisionCode, before: null, after: { rows, format: request.format, masked } }),
+  );
+  return { rows, masked };
+}

@@ -1,0 +1,144 @@
+/**
+ * Streaming readers for .xlsx and .csv ledgers. They find the header row under any merged title
+ * rows, map the file's columns onto the ledger's, skip blank rows and hand over raw cells, so a
+ * 1,000,000-row file is read in bounded memory.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform } from 'node:stream';
+import ExcelJS from './exceljs.js';
+import { parse } from 'csv-parse';
+import { isBlank, normalizeHeader, type LedgerDefinition, type RawCell } from '@anju/core';
+import { ValidationError } from '../../platform/errors.js';
+
+export type FileFormat = 'xlsx' | 'csv';
+
+export interface SheetRow {
+  /** 1-based row number as the user sees it in Excel. */
+  rowNo: number;
+  /** Cells in the ledger's column order. */
+  cells: RawCell[];
+}
+
+const HEADER_SEARCH_ROWS = 20;
+
+export function formatOf(fileName: string): FileFormat {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  if (lower.endsWith('.csv')) return 'csv';
+  throw new ValidationError(`不支持的文件类型：${fileName}（请使用 .xlsx 或 .csv）`, [{ path: 'file', message: '仅支持 .xlsx 和 .csv' }]);
+}
+
+/** exceljs hands rich text, formulas and hyperlinks as objects; keep what a person sees. */
+function plainCell(value: unknown): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if (typeof value === 'object') {
+    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return plainCell(v.result);
+    if (v.text !== undefined) return plainCell(v.text);
+    if (v.error) return null;
+  }
+  return String(value);
+}
+
+/** Finds the header row and maps each ledger column to its position in the file. */
+class HeaderMatcher {
+  private seen = 0;
+  mapping: number[] | undefined;
+  constructor(private readonly ledger: LedgerDefinition<unknown>) {}
+
+  /** Returns true when this row was the header row. */
+  offer(cells: RawCell[]): boolean {
+    this.seen++;
+    const headers = cells.map((c) => (typeof c === 'string' ? normalizeHeader(c) : ''));
+    const positions = this.ledger.columns.map((col) => headers.indexOf(normalizeHeader(col.header)));
+    const found = positions.filter((p) => p >= 0).length;
+    if (found >= Math.min(3, this.ledger.columns.length)) {
+      const missing = this.ledger.columns.filter((c, i) => c.required && positions[i]! < 0).map((c) => c.header);
+      if (missing.length > 0) {
+        throw new ValidationError(`表头缺少必填列：${missing.join('、')}（请使用${this.ledger.title}模板）`, missing.map((m) => ({ path: m, message: '缺少此列' })));
+      }
+      this.mapping = positions;
+      return true;
+    }
+    if (this.seen >= HEADER_SEARCH_ROWS) {
+      throw new ValidationError(`前${HEADER_SEARCH_ROWS}行中找不到${this.ledger.title}的表头（如“${this.ledger.columns[0]!.header}”），请使用下载的模板`);
+    }
+    return false;
+  }
+
+  pick(cells: RawCell[]): RawCell[] {
+    return this.mapping!.map((p) => (p >= 0 ? cells[p] : null));
+  }
+}
+
+async function* xlsxRows(path: string): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = row.values as unknown[];
+      const cells: RawCell[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+      yield { rowNo: row.number, cells };
+    }
+    return; // the first worksheet is the ledger
+  }
+}
+
+/** Office CSVs are often GB18030 (what Excel saves on Chinese Windows); detect and decode. */
+async function detectEncoding(path: string): Promise<'utf-8' | 'gb18030'> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    // Cut back to a character boundary before testing: the sample may end mid-character.
+    let end = bytesRead;
+    while (end > 0 && end > bytesRead - 4 && (buffer[end - 1]! & 0xc0) === 0x80) end--;
+    if (end > 0 && buffer[end - 1]! >= 0xc0) end--;
+    new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, end));
+    return 'utf-8';
+  } catch {
+    return 'gb18030';
+  } finally {
+    await handle.close();
+  }
+}
+
+function decoder(encoding: string): Transform {
+  const textDecoder = new TextDecoder(encoding);
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      done(null, textDecoder.decode(chunk, { stream: true }));
+    },
+    flush(done) {
+      done(null, textDecoder.decode());
+    },
+  });
+}
+
+async function* csvRows(path: string): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
+  const encoding = await detectEncoding(path);
+  const parser = createReadStream(path)
+    .pipe(decoder(encoding))
+    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true }));
+  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    yield { rowNo: record.info.lines, cells: record.record };
+  }
+}
+
+/** The data rows of a ledger file, in order, blank rows skipped. */
+export async function* readLedgerFile(path: string, format: FileFormat, ledger: LedgerDefinition<unknown>): AsyncGenerator<SheetRow> {
+  const matcher = new HeaderMatcher(ledger);
+  const source = format === 'xlsx' ? xlsxRows(path) : csvRows(path);
+  for await (const { rowNo, cells } of source) {
+    if (!matcher.mapping) {
+      matcher.offer(cells);
+      continue;
+    }
+    if (cells.every(isBlank)) continue;
+    yield { rowNo, cells: matcher.pick(cells) };
+  }
+  if (!matcher.mapping) throw new ValidationError(`文件中没有找到${ledger.title}的表头，请使用下载的模板`);
+}

@@ -1,0 +1,193 @@
+/**
+ * One import, start to end: stream the file, validate every row, COPY the good ones into a
+ * staging table, run the set-based checks, then merge in one transaction — or write nothing at
+ * all if any row is bad (all-or-nothing), and roll back on a dry run.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readRow, type LedgerDefinition, type LedgerName } from '@anju/core';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { copyLines, csvLine } from '../../db/copy.js';
+import { appendAudit, importChangesDigest } from '../audit/audit-repo.js';
+import { readLedgerFile, type FileFormat } from './file-readers.js';
+import { ledgerPlans } from './ledger-plans.js';
+import { writeErrorWorkbook } from './ledger-workbooks.js';
+import * as repo from './registry-import-repo.js';
+import * as jobs from './import-job-repo.js';
+import { stageDdl, stageTableName } from './stage-columns.js';
+
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+export type ImportStatus = 'committed' | 'validated' | 'rejected';
+
+export interface ImportReport {
+  jobId: string;
+  ledger: LedgerName;
+  fileName: string;
+  dryRun: boolean;
+  status: ImportStatus;
+  rows: number;
+  errorCount: number;
+  /** The first errors in row order (all of them up to MAX_REPORTED). */
+  errors: RowError[];
+  counts: Record<string, repo.MergeCounts>;
+  errorFile: string | null;
+}
+
+export interface ImportProgress {
+  phase: 'reading' | 'checking' | 'merging' | 'done';
+  rows: number;
+}
+
+export interface ImportRequest {
+  /** Where the error copy of a rejected file is written (its path is kept on the job). */
+  errorDir: string;
+  ledger: LedgerName;
+  path: string;
+  fileName: string;
+  format: FileFormat;
+  dryRun: boolean;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+export const MAX_REPORTED = 5000;
+/** Errors kept for marking the error workbook; beyond this only the count grows. */
+const MAX_MARKED = 100_000;
+const PROGRESS_EVERY = 10_000;
+
+class Rejected extends Error {}
+class DryRunDone extends Error {}
+
+async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export async function runImport(ctx: AppContext, actor: Actor, request: ImportRequest): Promise<ImportReport> {
+  return executeImport(ctx, actor, await createImportJob(ctx, actor, request), request);
+}
+
+export async function createImportJob(ctx: AppContext, actor: Actor, request: ImportRequest): Promise<string> {
+  return jobs.insertJob(ctx.db, {
+    ledger: request.ledger,
+    file_name: request.fileName,
+    file_sha256: await fileSha256(request.path),
+    dry_run: request.dryRun,
+    user_id: actor.userId,
+    division_code: actor.divisionCode,
+  });
+}
+
+export async function executeImport(ctx: AppContext, actor: Actor, jobId: string, request: ImportRequest): Promise<ImportReport> {
+  const plan = ledgerPlans[request.ledger];
+  const job = { sha256: (await jobs.findJob(ctx.db, jobId, ''))?.file_sha256 ?? null };
+  const stage = stageTableName(jobId);
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  let rows = 0;
+  const report = (status: ImportStatus, counts: Record<string, repo.MergeCounts> = {}): ImportReport => ({
+    jobId,
+    ledger: request.ledger,
+    fileName: request.fileName,
+    dryRun: request.dryRun,
+    status,
+    rows,
+    errorCount,
+    errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED),
+    counts,
+    errorFile,
+  });
+  let errorFile: string | null = null;
+  const addError = (e: RowError) => {
+    errorCount++;
+    if (errors.length < MAX_MARKED) errors.push(e);
+  };
+
+  try {
+    await repo.createStage(ctx.db, stageDdl(stage, plan.stage));
+    async function* validLines(): AsyncGenerator<string> {
+      for await (const { rowNo, cells } of readLedgerFile(request.path, request.format, plan.definition)) {
+        rows++;
+        if (rows % PROGRESS_EVERY === 0) {
+          request.onProgress?.({ phase: 'reading', rows });
+          await jobs.updateJob(ctx.db, jobId, { total_rows: rows });
+        }
+        const result = readRow(plan.definition, cells);
+        if (!result.ok) {
+          for (const issue of result.issues) addError({ row: rowNo, ...issue });
+          continue;
+        }
+        yield csvLine([rowNo, ...plan.stage.map((c) => c.value(result.value))]);
+      }
+    }
+    await copyLines(ctx.database, stage, ['row_no', ...plan.stage.map((c) => c.name)], validLines());
+    request.onProgress?.({ phase: 'checking', rows });
+    await repo.analyzeStage(ctx.db, stage);
+
+    let counts: Record<string, repo.MergeCounts> = {};
+    try {
+      await ctx.db.transaction().execute(async (trx) => {
+        for (const issue of await plan.check(trx, stage, actor.divisionCode)) {
+          addError({ row: issue.row_no, column: issue.column, value: issue.value ?? '', reason: issue.reason });
+        }
+        if (errorCount > 0) throw new Rejected();
+        request.onProgress?.({ phase: 'merging', rows });
+        counts = await plan.merge(trx, stage, jobId);
+        if (request.dryRun) throw new DryRunDone();
+        await appendAudit(trx, {
+          userId: actor.userId,
+          username: actor.username,
+          action: 'import',
+          entity: 'import_job',
+          entityId: jobId,
+          divisionCode: actor.divisionCode,
+          before: null,
+          after: { ledger: request.ledger, fileName: request.fileName, sha256: job.sha256, rows, counts, changes: await importChangesDigest(trx, jobId) },
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof Rejected) && !(error instanceof DryRunDone)) throw error;
+    }
+    const status: ImportStatus = errorCount > 0 ? 'rejected' : request.dryRun ? 'validated' : 'committed';
+    if (status === 'rejected') errorFile = await markErrors(request, plan.definition, errors, jobId);
+    const result = report(status, counts);
+    const total = (k: keyof repo.MergeCounts) => Object.values(counts).reduce((n, c) => n + c[k], 0);
+    await jobs.updateJob(ctx.db, jobId, {
+      status,
+      total_rows: rows,
+      inserted: total('inserted'),
+      updated: total('updated'),
+      unchanged: total('unchanged'),
+      error_count: errorCount,
+      errors: JSON.stringify(result.errors),
+      summary: JSON.stringify(counts),
+      error_file: errorFile,
+      finished_at: new Date(),
+    });
+    request.onProgress?.({ phase: 'done', rows });
+    return result;
+  } catch (error) {
+    await jobs.updateJob(ctx.db, jobId, { status: 'failed', total_rows: rows, finished_at: new Date(), errors: JSON.stringify([{ row: 0, column: '', value: '', reason: error instanceof Error ? error.message : String(error) }]) });
+    throw error;
+  } finally {
+    await repo.dropStage(ctx.db, stage);
+  }
+}
+
+async function markErrors(request: ImportRequest, ledger: LedgerDefinition<unknown>, errors: RowError[], jobId: string): Promise<string> {
+  const byRow = new Map<number, string[]>();
+  for (const e of errors) byRow.set(e.row, [...(byRow.get(e.row) ?? []), `${e.column}：${e.reason}`]);
+  await mkdir(request.errorDir, { recursive: true });
+  const path = join(request.errorDir, `import-${jobId}-errors.xlsx`);
+  await writeErrorWorkbook(ledger, readLedgerFile(request.path, request.format, ledger), byRow, path);
+  return path;
+}

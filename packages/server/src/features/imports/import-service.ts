@@ -1,0 +1,96 @@
+/**
+ * Imports through the API: the upload is kept under the data directory, checked in a dry run
+ * in the background (the client polls the job for progress), and committed on confirmation.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { can, type LedgerName } from '@anju/core';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import type { FileFormat } from './file-readers.js';
+import { createImportJob, executeImport } from './import-runner.js';
+import * as jobs from './import-job-repo.js';
+
+export function uploadDir(ctx: AppContext): string {
+  return join(ctx.config.dataDir, 'uploads');
+}
+
+export async function newUploadPath(ctx: AppContext, format: FileFormat): Promise<string> {
+  await mkdir(uploadDir(ctx), { recursive: true });
+  return join(uploadDir(ctx), `${Date.now()}-${randomBytes(6).toString('hex')}.${format}`);
+}
+
+function assertCanImport(actor: Actor): void {
+  if (!can(actor.role, 'import.run')) throw new ForbiddenError('无权导入台账');
+}
+
+/** Starts a job and returns its id at once; the job records its own progress and result. */
+async function startJob(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat, dryRun: boolean): Promise<string> {
+  const request = { ledger, path, fileName, format, dryRun, errorDir: uploadDir(ctx) };
+  const jobId = await createImportJob(ctx, actor, request);
+  await jobs.setStoredFile(ctx.db, jobId, path);
+  // The outcome, failures included, is written to the job row that the client polls.
+  executeImport(ctx, actor, jobId, request).catch(() => undefined);
+  return jobId;
+}
+
+export async function startUpload(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat) {
+  assertCanImport(actor);
+  return startJob(ctx, actor, ledger, path, fileName, format, true);
+}
+
+export async function confirm(ctx: AppContext, actor: Actor, jobId: string) {
+  assertCanImport(actor);
+  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  if (!job || !job.stored_file) throw new NotFoundError('导入任务');
+  const claimed = await jobs.claimValidatedJob(ctx.db, jobId, actor.divisionCode);
+  if (!claimed) {
+    const why = { rejected: '该文件校验未通过，不能导入；请修改后重新上传', confirmed: '该文件已确认导入，不能重复导入' }[job.status];
+    throw new ConflictError(why ?? `该任务状态为“${job.status}”，只有预检通过的任务可以确认导入`);
+  }
+  const format = claimed.stored_file!.endsWith('.csv') ? 'csv' : 'xlsx';
+  return startJob(ctx, actor, claimed.ledger as LedgerName, claimed.stored_file!, claimed.file_name, format, false);
+}
+
+function toOutput(j: jobs.ImportJobRow & { username?: string | null }) {
+  return {
+    id: String(j.id),
+    ledger: j.ledger,
+    fileName: j.file_name,
+    dryRun: j.dry_run,
+    status: j.status,
+    rows: j.total_rows,
+    inserted: j.inserted,
+    updated: j.updated,
+    unchanged: j.unchanged,
+    errorCount: j.error_count,
+    errors: j.errors as { row: number; column: string; value: string; reason: string }[],
+    counts: j.summary as Record<string, { inserted: number; updated: number; unchanged: number }>,
+    hasErrorFile: j.error_file !== null,
+    username: j.username ?? null,
+    startedAt: j.started_at.toISOString(),
+    finishedAt: j.finished_at ? j.finished_at.toISOString() : null,
+  };
+}
+
+export async function getJob(ctx: AppContext, actor: Actor, jobId: string) {
+  assertCanImport(actor);
+  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  if (!job) throw new NotFoundError('导入任务');
+  return toOutput(job);
+}
+
+export async function errorFileOf(ctx: AppContext, actor: Actor, jobId: string): Promise<string> {
+  assertCanImport(actor);
+  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  if (!job?.error_file) throw new NotFoundError('错误标注文件');
+  return job.error_file;
+}
+
+export async function listJobs(ctx: AppContext, actor: Actor, page: number, pageSize: number) {
+  assertCanImport(actor);
+  const { items, total } = await jobs.listJobs(ctx.db, actor.divisionCode, page, pageSize);
+  return { items: items.map(toOutput), total, page, pageSize };
+}

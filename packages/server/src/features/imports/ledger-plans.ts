@@ -1,0 +1,37 @@
+/** What differs between ledgers: the definition, the staging columns, the checks and the merge. */
+import { ledgers, type LedgerDefinition, type LedgerName } from '@anju/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import * as repo from './registry-import-repo.js';
+import { householdStage, personStage, siteStage, type StageColumn } from './stage-columns.js';
+
+export interface LedgerPlan {
+  definition: LedgerDefinition<unknown>;
+  stage: StageColumn<unknown>[];
+  check(db: Kysely<DB>, stage: string, scope: string): Promise<repo.StagedIssue[]>;
+  merge(db: Kysely<DB>, stage: string, jobId: string): Promise<Record<string, repo.MergeCounts>>;
+}
+
+export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
+  sites: {
+    definition: ledgers.sites as LedgerDefinition<unknown>,
+    stage: siteStage as StageColumn<unknown>[],
+    check: (db, stage, scope) => repo.checkSites(db, stage, scope),
+    merge: async (db, stage, jobId) => ({ sites: await repo.mergeSites(db, stage, jobId) }),
+  },
+  households: {
+    definition: ledgers.households as LedgerDefinition<unknown>,
+    stage: householdStage as StageColumn<unknown>[],
+    check: (db, stage, scope) => repo.checkHouseholds(db, stage, scope, false),
+    merge: async (db, stage, jobId) => ({ households: await repo.mergeHouseholds(db, stage, jobId) }),
+  },
+  persons: {
+    definition: ledgers.persons as LedgerDefinition<unknown>,
+    stage: personStage as StageColumn<unknown>[],
+    check: async (db, stage, scope) => [...(await repo.checkHouseholds(db, stage, scope, true)), ...(await repo.checkPersons(db, stage))],
+    merge: async (db, stage, jobId) => {
+      const households = await repo.mergeHouseholds(db, stage, jobId);
+      return { households, persons: await repo.mergePersons(db, stage, jobId) };
+    },
+  },
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { login, logout, resolveSession } from './auth-service.js';
+import { SESSION_COOKIE } from '../../platform/session-hook.js';
+
+const sessionOutput = z.object({
+  csrfToken: z.string(),
+  user: z.object({
+    id: z.string().nullable(),
+    username: z.string(),
+    displayName: z.string(),
+    role: z.string(),
+    divisionCode: z.string(),
+    department: z.string().nullable(),
+  }),
+  idleTimeoutMinutes: z.number(),
+});
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: app.ctx.config.secureCookies };
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['认证'],
+        summary: '登录',
+        body: z.object({ username: z.string().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
+        response: { 200: sessionOutput },
+      },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const result = await login(app.ctx, request.body.username, request.body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, result.token, cookieOptions);
+      return {
+        csrfToken: result.csrfToken,
+        user: { id: result.actor.userId, username: result.actor.username, displayName: result.displayName, role: result.actor.role, divisionCode: result.actor.divisionCode, department: result.actor.department },
+        idleTimeoutMinutes: app.ctx.config.idleTimeoutMinutes,
+      };
+    },
+  );
+
+  app.get('/auth/session', { schema: { tags: ['认证'], summary: '当前会话', response: { 200: sessionOutput } } }, async (request) => {
+    const s = await resolveSession(app.ctx, request.sessionToken!);
+    return {
+      csrfToken: s.csrfToken,
+      user: { id: s.actor.userId, username: s.actor.username, displayName: s.displayName, role: s.actor.role, divisionCode: s.actor.divisionCode, department: s.actor.department },
+      idleTimeoutMinutes: app.ctx.config.idleTimeoutMinutes,
+    };
+  });
+
+  app.post('/auth/logout', { schema: { tags: ['认证'], summary: '退出登录' } }, async (request, reply) => {
+    await logout(app.ctx, request.sessionToken!);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+};

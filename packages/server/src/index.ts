@@ -1,0 +1,18 @@
+export { openDatabase, type Database } from './db/connection.js';
+export { migrateUp, migrateDown } from './db/migrate.js';
+export { loadConfig, type Config } from './platform/config.js';
+export { createContext, type AppContext } from './platform/context.js';
+export { systemActor, type Actor } from './platform/actor.js';
+export { buildApp } from './app.js';
+export { loadDivisions } from './features/divisions/division-loader.js';
+export { runImport, type ImportReport, type ImportProgress } from './features/imports/import-runner.js';
+export { formatOf } from './features/imports/file-readers.js';
+export { writeTemplate } from './features/imports/ledger-workbooks.js';
+export { exportLedger } from './features/imports/export-service.js';
+export { verifyAuditChain } from './features/audit/audit-verify.js';
+export * as userService from './features/users/user-service.js';
+export { prepareDatabase } from './platform/prepare.js';
+export { startServer } from './server.js';
+export { generateDemo } from './features/demo/generator.js';
+export { writeDemoFiles } from './features/demo-seed/demo-files.js';
+export { loadDemo, seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo-seed/demo-seed.js';

@@ -1,0 +1,9 @@
+import type { AppContext } from './platform/context.js';
+import { buildApp } from './app.js';
+import { webDistDir } from './platform/web-static.js';
+
+export async function startServer(ctx: AppContext, options: { logger?: boolean } = {}) {
+  const app = await buildApp(ctx, { logger: options.logger, webDir: webDistDir() });
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  return app;
+}

@@ -1,0 +1,120 @@
+/**
+ * Routes. Addresses carry only record ids and non-personal filters (SPEC §12): no names, ID
+ * numbers or phones. Pages load on demand so the login page stays light.
+ */
+import { lazy, Suspense, type ComponentType } from 'react';
+import { createBrowserRouter, Outlet, RouterProvider } from 'react-router';
+import { Spin } from 'antd';
+import { SessionProvider } from '../features/auth/session';
+import { RequireSession } from '../features/auth/RequireSession';
+import { LoginPage } from '../features/auth/LoginPage';
+import type { RouteHandle } from '../features/layout/Breadcrumbs';
+import { NotFoundPage } from './NotFoundPage';
+
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M) {
+  const Lazy = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+      <Lazy />
+    </Suspense>
+  );
+}
+
+const crumb = (f: RouteHandle['crumb']): RouteHandle => ({ crumb: f });
+
+const router = createBrowserRouter([
+  {
+    element: (
+      <SessionProvider>
+        <Outlet />
+      </SessionProvider>
+    ),
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/',
+        element: (
+          <RequireSession>
+            {page(() => import('../features/layout/AppLayout'), 'AppLayout')}
+          </RequireSession>
+        ),
+        handle: crumb((m) => m.menu.dashboard),
+        children: [
+          { index: true, element: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage') },
+          {
+            path: 'sites',
+            handle: crumb((m) => m.menu.sites),
+            children: [
+              { index: true, element: page(() => import('../features/sites/SiteListPage'), 'SiteListPage') },
+              { path: 'new', handle: crumb((m) => m.site.new), element: page(() => import('../features/sites/SiteFormPage'), 'SiteFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.site.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/sites/SiteDetailPage'), 'SiteDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.site.edit), element: page(() => import('../features/sites/SiteFormPage'), 'SiteFormPage') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'households',
+            handle: crumb((m) => m.menu.households),
+            children: [
+              { index: true, element: page(() => import('../features/households/HouseholdListPage'), 'HouseholdListPage') },
+              { path: 'new', handle: crumb((m) => m.household.new), element: page(() => import('../features/households/HouseholdFormPage'), 'HouseholdFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.household.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/households/HouseholdDetailPage'), 'HouseholdDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.household.edit), element: page(() => import('../features/households/HouseholdFormPage'), 'HouseholdFormPage') },
+                  { path: 'members/new', handle: crumb((m) => m.person.new), element: page(() => import('../features/persons/PersonFormPage'), 'PersonFormPage') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'persons',
+            handle: crumb((m) => m.menu.persons),
+            children: [
+              { index: true, element: page(() => import('../features/persons/PersonListPage'), 'PersonListPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.person.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/persons/PersonDetailPage'), 'PersonDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.person.edit), element: page(() => import('../features/persons/PersonFormPage'), 'PersonFormPage') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'employers',
+            handle: crumb((m) => m.menu.employers),
+            children: [
+              { index: true, element: page(() => import('../features/employers/EmployerListPage'), 'EmployerListPage') },
+              { path: 'new', handle: crumb((m) => m.employer.new), element: page(() => import('../features/employers/EmployerFormPage'), 'EmployerFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.employer.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/employers/EmployerDetailPage'), 'EmployerDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.employer.edit), element: page(() => import('../features/employers/EmployerFormPage'), 'EmployerFormPage') },
+                ],
+              },
+            ],
+          },
+          { path: 'imports', handle: crumb((m) => m.menu.imports), element: page(() => import('../features/imports/ImportCentrePage'), 'ImportCentrePage') },
+          { path: 'admin/users', handle: crumb((m) => m.menu.users), element: page(() => import('../features/admin/UsersPage'), 'UsersPage') },
+          { path: 'admin/audit', handle: crumb((m) => m.menu.audit), element: page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage') },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { App, Button, Card, Radio, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { download } from '../../api/client';
+import { useMessages } from '../../i18n/locale';
+import { errorText } from '../../shared/ErrorState';
+import { useDivision } from '../layout/division-context';
+
+/** Exports a ledger of the current division in the layout offices exchange. */
+export function ExportCard() {
+  const m = useMessages();
+  const { message } = App.useApp();
+  const { division } = useDivision();
+  const [ledger, setLedger] = useState('households');
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [busy, setBusy] = useState(false);
+  const options = [
+    { value: 'sites', label: m.menu.sites },
+    { value: 'households', label: m.menu.households },
+    { value: 'persons', label: m.menu.persons },
+  ];
+  return (
+    <Card size="small" title={m.imports.exportTitle}>
+      <Space wrap>
+        <Select value={ledger} onChange={setLedger} options={options} style={{ width: 140 }} data-testid="export-ledger" />
+        <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} optionType="button" options={[{ value: 'xlsx', label: 'Excel' }, { value: 'csv', label: 'CSV' }]} />
+        <Button
+          icon={<DownloadOutlined />}
+          loading={busy}
+          data-testid="export-download"
+          onClick={() => {
+            setBusy(true);
+            download(`/exports/${ledger}`, { divisionCode: division.code, format })
+              .catch((e) => message.error(errorText(e, m.common.downloadFailed)))
+              .finally(() => setBusy(false));
+          }}
+        >
+          {m.imports.exportButton}
+        </Button>
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+        {m.imports.exportScope}：{division.code ? division.name : m.header.national}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
