@@ -97,7 +97,10 @@ describe('import centre', () => {
     await page.getByTestId('import-upload').locator('input[type=file]').setInputFiles(filePath);
     const result = page.getByTestId('import-result');
     await result.waitFor({ timeout: 20_000 });
-    expect(await result.getAttribute('data-status')).toBe('rejected');
+    const jobId = new URL(page.url()).searchParams.get('job');
+    // A failed job says why in its errors: show them rather than only the status.
+    const status = await result.getAttribute('data-status');
+    if (status !== 'rejected') expect({ status, job: await admin.get(`/imports/${jobId}`) }).toMatchObject({ status: 'rejected' });
     const errors = tableRows(page, 'import-errors');
     const errorCount = await errors.count();
     expect(errorCount).toBeGreaterThan(0);
@@ -114,7 +117,7 @@ describe('import centre', () => {
     for (const p of people) expect((await admin.get(`/persons?idNumber=${p.idNumber}`)).total).toBe(0);
     expect((await admin.get(`/households?q=${HOUSEHOLD_NO}`)).total).toBe(0);
     expect((await admin.get(`/persons?divisionCode=${township}&pageSize=1`)).total).toBe(personsBefore);
-    const job = await admin.get(`/imports/${new URL(page.url()).searchParams.get('job')}`);
+    const job = await admin.get(`/imports/${jobId}`);
     expect(job).toMatchObject({ status: 'rejected', dryRun: true, rows: 3, inserted: 0, fileName: '人口导入.xlsx' });
 
     // The other rows were good: without the bad row the same file passes the dry run (still unwritten).

@@ -54,7 +54,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pglite = await PGlite.create(dir);
     describe = `PGlite ${dir}`;
   }
-  const pool = new pg.Pool(createPgConfig(pglite) as unknown as pg.PoolConfig);
+  // PGlite is one session: two pool "connections" would interleave their statements inside each
+  // other's transactions (a dry run's ROLLBACK undoing a colleague's save, say). The adapter's
+  // own `poolSize = 1` is not an option pg.Pool reads, so the limit must be `max`.
+  const pool = new pg.Pool({ ...(createPgConfig(pglite) as unknown as pg.PoolConfig), max: 1 });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const owned = !options.pglite;
   return {

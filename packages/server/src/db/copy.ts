@@ -39,7 +39,13 @@ export async function copyLines(
   if (database.pglite) {
     const parts: string[] = [];
     for await (const line of lines) parts.push(line);
-    await database.pglite.query(sql.replace('STDIN', "'/dev/blob'"), [], { blob: new Blob(parts) });
+    // Hold the pool's one connection so that no other statement lands between ours.
+    const own = client ?? (await database.pool.connect());
+    try {
+      await database.pglite.query(sql.replace('STDIN', "'/dev/blob'"), [], { blob: new Blob(parts) });
+    } finally {
+      if (!client) own.release();
+    }
     return;
   }
   const own = client ?? (await database.pool.connect());
