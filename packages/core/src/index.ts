@@ -11,3 +11,7 @@ export * from './registry/site-size.js';
 export * from './ledgers/cell-values.js';
 export * from './ledgers/ledger.js';
 export * from './ledgers/registry-ledgers.js';
+export * from './employment/enums.js';
+export * from './employment/period.js';
+export * from './employment/rules.js';
+export * from './employment/schemas.js';

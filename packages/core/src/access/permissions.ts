@@ -7,15 +7,23 @@ export type Permission =
   | 'personal.unmask'
   | 'import.run'
   | 'users.manage'
-  | 'audit.read';
+  | 'audit.read'
+  /** Fill in the monthly labour ledger and act on zero-employment households. */
+  | 'employment.write'
+  /** Open and close ledger periods; correct closed ones. */
+  | 'employment.period'
+  /** Training courses, public-welfare posts, workshops, job openings and referrals (人社 work). */
+  | 'labour_services.manage';
 
 const GRANTS: Record<Role, Permission[]> = {
-  collector: ['registry.read', 'registry.write', 'personal.unmask'],
-  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run'],
-  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run'],
-  department: ['registry.read'],
+  collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write'],
+  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage'],
+  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage'],
+  // Department users read everything in their division; the 人社 department's staff (checked by
+  // the server, as permissions go by role) also run training, posts and openings.
+  department: ['registry.read', 'labour_services.manage'],
   leader: ['registry.read', 'audit.read'],
-  admin: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read'],
+  admin: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read', 'employment.write', 'employment.period', 'labour_services.manage'],
 };
 
 export function can(role: Role, permission: Permission): boolean {

@@ -2,7 +2,7 @@
  * Coded values of the registry with their Chinese labels, in the words of the policy documents.
  * Identifiers are English (see docs/GLOSSARY.md); labels are what users read and type in files.
  */
-function labelled<const T extends Record<string, string>>(labels: T) {
+export function labelled<const T extends Record<string, string>>(labels: T) {
   const values = Object.keys(labels) as [keyof T & string, ...(keyof T & string)[]];
   const byLabel = new Map(Object.entries(labels).map(([k, v]) => [v, k as keyof T & string]));
   return {

@@ -1,5 +1,6 @@
 /** Kysely table types; they mirror migrations/*.sql. */
 import type { ColumnType, Generated } from 'kysely';
+import type { EmploymentTables } from './schema-employment.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -181,7 +182,7 @@ export interface ImportChangeTable {
   after: unknown;
 }
 
-export interface DB {
+export interface DB extends EmploymentTables {
   import_change: ImportChangeTable;
   division: DivisionTable;
   setting: SettingTable;

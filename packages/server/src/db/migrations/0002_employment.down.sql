@@ -1,0 +1,12 @@
+DROP TABLE job_referral;
+DROP TABLE job_opening;
+DROP TABLE workshop;
+DROP TABLE welfare_post_holding;
+DROP TABLE welfare_post;
+DROP TABLE training_enrolment;
+DROP TABLE training_course;
+DROP TABLE zero_employment_case;
+DROP TABLE labour_summary;
+DROP TABLE labour_correction;
+DROP TABLE labour_record;
+DROP TABLE labour_period;
