@@ -23,6 +23,7 @@ import { auditRoutes } from './features/audit/audit-routes.js';
 import { importRoutes } from './features/imports/import-routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard-routes.js';
 import { settingRoutes } from './features/settings/setting-routes.js';
+import { employmentRoutes } from './features/employment/employment-routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -73,6 +74,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(importRoutes);
       await api.register(dashboardRoutes);
       await api.register(settingRoutes);
+      await api.register(employmentRoutes);
     },
     { prefix: '/api/v1' },
   );

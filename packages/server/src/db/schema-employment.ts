@@ -75,6 +75,7 @@ export interface ZeroEmploymentCaseTable {
   last_seen_period: string;
   cleared_period: string | null;
   cleared_on: DateText | null;
+  cleared_reason: string | null;
   action: string | null;
   action_note: string | null;
   responsible: string | null;

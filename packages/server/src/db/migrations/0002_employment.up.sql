@@ -88,6 +88,8 @@ CREATE TABLE zero_employment_case (
   last_seen_period   text NOT NULL,
   cleared_period     text,
   cleared_on         date,
+  -- 'employed' (a member found work: 清零) or 'not_eligible' (nobody able and willing any more)
+  cleared_reason     text,
   action             text,
   action_note        text,
   responsible        text,

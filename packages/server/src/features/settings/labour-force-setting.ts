@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_LABOUR_FORCE, type LabourForceSetting } from '@anju/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../../platform/context.js';
 import { settingInForce } from './setting-repo.js';
 
@@ -8,8 +10,12 @@ export const LABOUR_FORCE_KEY = 'labour_force.ages';
 const schema = z.object({ minAge: z.number().int().min(14).max(30), maxAge: z.number().int().min(45).max(75) });
 
 export async function labourForceSetting(ctx: AppContext, divisionCode: string): Promise<LabourForceSetting> {
-  const raw = await settingInForce(ctx.db, LABOUR_FORCE_KEY, divisionCode, today(ctx));
-  const parsed = schema.safeParse(raw);
+  return labourForceSettingOn(ctx.db, divisionCode, today(ctx));
+}
+
+/** The setting in force on a date, read through `db` (a transaction, when the caller has one). */
+export async function labourForceSettingOn(db: Kysely<DB>, divisionCode: string, on: string): Promise<LabourForceSetting> {
+  const parsed = schema.safeParse(await settingInForce(db, LABOUR_FORCE_KEY, divisionCode, on));
   return parsed.success ? parsed.data : DEFAULT_LABOUR_FORCE;
 }
 
