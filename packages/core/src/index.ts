@@ -15,3 +15,4 @@ export * from './employment/enums.js';
 export * from './employment/period.js';
 export * from './employment/rules.js';
 export * from './employment/schemas.js';
+export * from './ledgers/labour-ledger.js';

@@ -61,10 +61,11 @@ export function registerImportExport(program: Command): void {
     .argument('<ledger>', `台账：${ledgerNames.join(' | ')}`)
     .requiredOption('--division <code>', '行政区划代码（导出其下全部）')
     .requiredOption('--out <file>', '输出文件（.xlsx 或 .csv）')
-    .action(async (ledgerName: string, opts: { division: string; out: string }) => {
+    .option('--period <YYYY-MM>', '期别（劳动力台账必填）')
+    .action(async (ledgerName: string, opts: { division: string; out: string; period?: string }) => {
       const ledger = ledgerArg(ledgerName);
       const { rows } = await withContext((ctx) =>
-        exportLedger(ctx, systemActor('cli'), { ledger, divisionCode: opts.division, format: formatOf(opts.out), path: opts.out }),
+        exportLedger(ctx, systemActor('cli'), { ledger, divisionCode: opts.division, format: formatOf(opts.out), path: opts.out, period: opts.period }),
       );
       console.log(`已导出 ${rows} 行到 ${opts.out}`);
     });

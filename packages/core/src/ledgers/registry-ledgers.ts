@@ -6,6 +6,7 @@ import { z } from 'zod';
 import * as E from '../registry/enums.js';
 import { checkPerson, householdInput, personFields, siteInput } from '../registry/schemas.js';
 import type { LedgerColumn, LedgerDefinition } from './ledger.js';
+import { labourLedger } from './labour-ledger.js';
 
 const col = (key: string, header: string, kind: LedgerColumn['kind'], required = false, labels?: Record<string, string>, note?: string): LedgerColumn => ({
   key,
@@ -97,6 +98,7 @@ export const personLedger: LedgerDefinition<PersonRow> = {
   schema: personRowSchema,
 };
 
-export const ledgers = { sites: siteLedger, households: householdLedger, persons: personLedger } as const;
+/** Every ledger that imports and exports; the labour ledger's rows carry their period. */
+export const ledgers = { sites: siteLedger, households: householdLedger, persons: personLedger, labour: labourLedger } as const;
 export type LedgerName = keyof typeof ledgers;
 export const ledgerNames = Object.keys(ledgers) as LedgerName[];

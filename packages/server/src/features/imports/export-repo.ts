@@ -11,7 +11,7 @@ const HOUSEHOLD_FIELDS = sql.raw(`h.household_no AS "householdNo", s.code AS "si
   h.contracted_land_mu AS "contractedLandMu", h.forest_land_mu AS "forestLandMu", h.land_transferred AS "landTransferred",
   h.homestead_reclaimed AS "homesteadReclaimed"`);
 
-const QUERIES: Record<LedgerName, (scope: string, afterId: string, limit: number) => ReturnType<typeof sql<ExportRecord>>> = {
+const QUERIES: Record<LedgerName, (scope: string, afterId: string, limit: number, period: string) => ReturnType<typeof sql<ExportRecord>>> = {
   sites: (scope, afterId, limit) => sql<ExportRecord>`
     SELECT s.id::text AS "_id", s.code AS "code", s.name AS "name", s.division_code AS "divisionCode", s.area_kind AS "areaKind",
            s.settlement_kind AS "settlementKind", s.cross_county AS "crossCounty", s.build_year AS "buildYear",
@@ -29,12 +29,21 @@ const QUERIES: Record<LedgerName, (scope: string, afterId: string, limit: number
            p.forest_ranger AS "forestRanger", p.hukou_state AS "hukouState", p.phone AS "phone"
     FROM person p JOIN household h ON h.id = p.household_id JOIN site s ON s.id = h.site_id
     WHERE p.dest_division_code LIKE ${scope + '%'} AND h.status = 'active' AND p.id > ${afterId} ORDER BY p.id LIMIT ${limit}`,
+  labour: (scope, afterId, limit, period) => sql<ExportRecord>`
+    SELECT r.person_id::text AS "_id", r.period AS "period", h.household_no AS "householdNo", p.name AS "name", p.id_number AS "idNumber",
+           r.wants_work AS "wantsWork", r.state AS "state", r.channel AS "channel", r.place AS "place", r.employer_name AS "employerName",
+           r.start_date AS "startDate", r.contract_months AS "contractMonths", r.social_insurance AS "socialInsurance",
+           r.monthly_income AS "monthlyIncome", r.training_wish AS "trainingWish"
+    FROM labour_record r JOIN person p ON p.id = r.person_id JOIN household h ON h.id = r.household_id
+    WHERE r.period = ${period} AND r.dest_division_code LIKE ${scope + '%'} AND r.person_id > ${afterId}
+    ORDER BY r.person_id LIMIT ${limit}`,
 };
 
-export async function* exportBatches(db: Kysely<DB>, ledger: LedgerName, scope: string, batchSize = 5000): AsyncGenerator<ExportRecord[]> {
+/** `period` selects the month of the labour ledger; the registry ledgers ignore it. */
+export async function* exportBatches(db: Kysely<DB>, ledger: LedgerName, scope: string, period = '', batchSize = 5000): AsyncGenerator<ExportRecord[]> {
   let afterId = '0';
   for (;;) {
-    const { rows } = await QUERIES[ledger](scope, afterId, batchSize).execute(db);
+    const { rows } = await QUERIES[ledger](scope, afterId, batchSize, period).execute(db);
     if (rows.length === 0) return;
     yield rows;
     afterId = rows[rows.length - 1]!._id;

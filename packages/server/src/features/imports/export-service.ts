@@ -1,4 +1,4 @@
-import { can, ledgers, maskIdNumber, maskPhone, type LedgerName } from '@anju/core';
+import { can, ledgers, maskIdNumber, maskPhone, PERIOD_PATTERN, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -13,6 +13,8 @@ export interface ExportRequest {
   divisionCode: string;
   format: FileFormat;
   path: string;
+  /** Required for the labour ledger (one file per period). */
+  period?: string;
   onProgress?: (rows: number) => void;
 }
 
@@ -26,15 +28,20 @@ export async function exportLedger(ctx: AppContext, actor: Actor, request: Expor
   if (request.divisionCode && !(await divisionExists(ctx.db, request.divisionCode))) {
     throw new ValidationError(`行政区划代码 ${request.divisionCode} 不存在`, [{ path: 'divisionCode', message: '行政区划代码不存在' }]);
   }
+  if (request.ledger === 'labour' && !(request.period && PERIOD_PATTERN.test(request.period))) {
+    throw new ValidationError('导出劳动力台账须指定期别（YYYY-MM）', [{ path: 'period', message: '请选择期别' }]);
+  }
   const ledger = ledgers[request.ledger];
   const masked = !can(actor.role, 'personal.unmask');
   const writer = new LedgerWriter(request.format, request.path, ledger.title, ledger.columns.map(headerOf));
   let rows = 0;
   try {
-    for await (const batch of exportBatches(ctx.db, request.ledger, request.divisionCode)) {
+    for await (const batch of exportBatches(ctx.db, request.ledger, request.divisionCode, request.period)) {
       for (const record of batch) {
         if (masked && typeof record.idNumber === 'string') record.idNumber = maskIdNumber(record.idNumber);
         if (masked && typeof record.phone === 'string') record.phone = maskPhone(record.phone);
+        // Incomes are personal data too: blank for roles that may not see them.
+        if (masked && 'monthlyIncome' in record) record.monthlyIncome = null;
         await writer.add(ledger.columns.map((c) => displayValue(c, record[c.key])));
       }
       rows += batch.length;
@@ -44,7 +51,7 @@ export async function exportLedger(ctx: AppContext, actor: Actor, request: Expor
     await writer.close();
   }
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'export', entity: 'ledger', entityId: request.ledger, divisionCode: request.divisionCode, before: null, after: { rows, format: request.format, masked } }),
+    appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'export', entity: 'ledger', entityId: request.ledger, divisionCode: request.divisionCode, before: null, after: { rows, format: request.format, masked, ...(request.period ? { period: request.period } : {}) } }),
   );
   return { rows, masked };
 }

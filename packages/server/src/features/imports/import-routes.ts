@@ -83,13 +83,14 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/exports/:ledger',
-    { schema: { tags, summary: '导出台账', params: ledgerParam, querystring: z.object({ divisionCode: z.string().regex(/^(\d{2,12})?$/).default(''), format: z.enum(['xlsx', 'csv']).default('xlsx') }) } },
+    { schema: { tags, summary: '导出台账', params: ledgerParam, querystring: z.object({ divisionCode: z.string().regex(/^(\d{2,12})?$/).default(''), format: z.enum(['xlsx', 'csv']).default('xlsx'), period: z.string().regex(/^\d{4}-\d{2}$/, '期别须为 YYYY-MM').optional().describe('劳动力台账的期别') }) } },
     async (req, reply) => {
       const ledgerName = req.params.ledger as keyof typeof ledgers;
       const divisionCode = req.query.divisionCode || req.actor.divisionCode;
       const path = await service.newUploadPath(ctx, req.query.format);
-      await exportLedger(ctx, req.actor, { ledger: ledgerName, divisionCode, format: req.query.format, path });
-      return sendFile(reply, path, `${ledgers[ledgerName].title}-${divisionCode || '全国'}.${req.query.format}`, true);
+      await exportLedger(ctx, req.actor, { ledger: ledgerName, divisionCode, format: req.query.format, path, period: req.query.period });
+      const name = [ledgers[ledgerName].title, divisionCode || '全国', req.query.period].filter(Boolean).join('-');
+      return sendFile(reply, path, `${name}.${req.query.format}`, true);
     },
   );
 };

@@ -143,6 +143,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
         request.onProgress?.({ phase: 'merging', rows });
         counts = await plan.merge(trx, stage, jobId);
         if (request.dryRun) throw new DryRunDone();
+        await plan.afterMerge?.(ctx, trx, stage);
         await appendAudit(trx, {
           userId: actor.userId,
           username: actor.username,

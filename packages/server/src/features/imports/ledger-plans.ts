@@ -3,13 +3,18 @@ import { ledgers, type LedgerDefinition, type LedgerName } from '@anju/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import * as repo from './registry-import-repo.js';
-import { householdStage, personStage, siteStage, type StageColumn } from './stage-columns.js';
+import { householdStage, labourStage, personStage, siteStage, type StageColumn } from './stage-columns.js';
+import type { AppContext } from '../../platform/context.js';
+import { refreshFacts } from '../employment/labour-facts.js';
+import { checkLabour, mergeLabour, touchedScopes } from './labour-import-repo.js';
 
 export interface LedgerPlan {
   definition: LedgerDefinition<unknown>;
   stage: StageColumn<unknown>[];
   check(db: Kysely<DB>, stage: string, scope: string): Promise<repo.StagedIssue[]>;
   merge(db: Kysely<DB>, stage: string, jobId: string): Promise<Record<string, repo.MergeCounts>>;
+  /** Work that follows a merge in its transaction (recomputing what depends on the rows). */
+  afterMerge?(ctx: AppContext, db: Kysely<DB>, stage: string): Promise<void>;
 }
 
 export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
@@ -32,6 +37,15 @@ export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
     merge: async (db, stage, jobId) => {
       const households = await repo.mergeHouseholds(db, stage, jobId);
       return { households, persons: await repo.mergePersons(db, stage, jobId) };
+    },
+  },
+  labour: {
+    definition: ledgers.labour as LedgerDefinition<unknown>,
+    stage: labourStage as StageColumn<unknown>[],
+    check: (db, stage, scope) => checkLabour(db, stage, scope),
+    merge: async (db, stage, jobId) => ({ labour: await mergeLabour(db, stage, jobId) }),
+    async afterMerge(ctx, db, stage) {
+      for (const { county_code, period } of await touchedScopes(db, stage)) await refreshFacts(ctx, db, county_code, period);
     },
   },
 };

@@ -2,7 +2,7 @@
  * Staging tables: the validated rows of one import, loaded with COPY, then checked and merged
  * with set-based SQL. One unlogged table per job, dropped when the job ends.
  */
-import { parseIdNumber, type HouseholdRow, type PersonRow, type SiteInput } from '@anju/core';
+import { parseIdNumber, type HouseholdRow, type LabourRow, type PersonRow, type SiteInput } from '@anju/core';
 import type { CsvValue } from '../../db/copy.js';
 
 export interface StageColumn<T> {
@@ -80,3 +80,19 @@ export function stageTableName(jobId: string): string {
 export function stageDdl<T>(table: string, columns: StageColumn<T>[]): string {
   return `CREATE UNLOGGED TABLE ${table} (row_no integer NOT NULL, ${columns.map((col) => `${col.name} ${col.type}`).join(', ')})`;
 }
+
+export const labourStage: StageColumn<LabourRow>[] = [
+  c('period', 'text', (r) => r.period),
+  c('name', 'text', (r) => r.name),
+  c('id_number', 'text', (r) => r.idNumber),
+  c('wants_work', 'boolean', (r) => r.wantsWork),
+  c('state', 'text', (r) => r.state),
+  c('channel', 'text', (r) => r.channel),
+  c('place', 'text', (r) => r.place),
+  c('employer_name', 'text', (r) => r.employerName),
+  c('start_date', 'date', (r) => r.startDate),
+  c('contract_months', 'integer', (r) => r.contractMonths),
+  c('social_insurance', 'boolean', (r) => r.socialInsurance),
+  c('monthly_income', 'numeric(10,2)', (r) => r.monthlyIncome),
+  c('training_wish', 'boolean', (r) => r.trainingWish),
+];
