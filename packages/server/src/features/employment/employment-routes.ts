@@ -5,6 +5,7 @@ import { pageOf, pageQuery } from '../../platform/paging.js';
 import * as ledger from './ledger-service.js';
 import * as figures from './figures-service.js';
 import * as zero from './zero-employment-service.js';
+import { dispatchReport } from './dispatch-report.js';
 import { labourRecordOutput, periodOutput, recordListQuery } from './employment-schemas.js';
 
 const tags = ['劳动力台账'];
@@ -58,6 +59,14 @@ export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/employment/trend', { schema: { tags: ['就业统计'], summary: '就业指标趋势', querystring: divisionQuery.extend({ to: period.optional(), periods: z.coerce.number().int().min(1).max(36).default(12) }) } }, (req) =>
     figures.trend(ctx, req.actor, req.query.divisionCode, req.query.to, req.query.periods),
   );
+
+  app.get('/employment/dispatch-report', { schema: { tags: ['就业统计'], summary: '导出月调度表（.xlsx）', querystring: divisionQuery.extend({ period }) } }, async (req, reply) => {
+    const { buffer, name } = await dispatchReport(ctx, req.actor, req.query.divisionCode, req.query.period);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(buffer);
+  });
 
   app.get(
     '/employment/zero-households',

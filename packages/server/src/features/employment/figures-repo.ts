@@ -39,3 +39,15 @@ export async function summaryPeriods(db: Kysely<DB>, divisionCode: string): Prom
     .execute();
   return rows.map((r) => r.period);
 }
+
+/** Every metric of a period for each child division of `divisionCode` (codes nest by prefix length). */
+export async function summaryByChild(db: Kysely<DB>, divisionCode: string, childLength: number, period: string) {
+  const rows = await db
+    .selectFrom('labour_summary')
+    .select([(eb) => eb.fn('left', ['division_code', eb.val(childLength)]).as('child'), 'metric', (eb) => eb.fn.sum<string>('value').as('value')])
+    .where('period', '=', period)
+    .where('division_code', 'like', `${divisionCode}%`)
+    .groupBy(['child', 'metric'])
+    .execute();
+  return rows.map((r) => ({ child: String(r.child), metric: r.metric, value: Number(r.value) }));
+}

@@ -20,10 +20,13 @@ export async function figures(ctx: AppContext, actor: Actor, divisionCode: strin
   const scope = scopeOf(actor, divisionCode);
   const chosen = period ?? (await repo.summaryPeriods(ctx.db, scope))[0] ?? null;
   const m = chosen ? await repo.summaryMetrics(ctx.db, scope, chosen) : {};
+  return { divisionCode: scope, period: chosen, ...figuresOf(m), sources: employmentFactSources };
+}
+
+/** The figures from a division's summed metrics (also one row of the dispatch report). */
+export function figuresOf(m: Record<string, number>) {
   const v = (k: string) => m[k] ?? 0;
   return {
-    divisionCode: scope,
-    period: chosen,
     labourForce: v('labour_force'),
     employed: v('employed'),
     employmentRate: rate(v('employed'), v('labour_force')),
@@ -45,7 +48,6 @@ export async function figures(ctx: AppContext, actor: Actor, divisionCode: strin
       total: v('income_sum'),
       monthlyAverage: v('income_count') > 0 ? Math.round(v('income_sum') / v('income_count')) : null,
     },
-    sources: employmentFactSources,
   };
 }
 

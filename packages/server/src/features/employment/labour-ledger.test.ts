@@ -9,8 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import { addMonths, periodEnd, type LabourFacts } from '@anju/core';
 import { buildApp } from '../../app.js';
 import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
-import { addUser, login, type ApiSession } from '../../../test/api-client.js';
-import { buildHousehold, buildPerson, buildSite, COUNTY, idNumberFor, TOWNSHIP_A } from '../../../test/factories.js';
+import { addUser, login, TEST_PASSWORD, type ApiSession } from '../../../test/api-client.js';
+import { buildHousehold, buildPerson, buildSite, COUNTY, idNumberFor, TOWNSHIP_A, TOWNSHIP_B } from '../../../test/factories.js';
 
 let tdb: TestDatabase;
 let app: FastifyInstance;
@@ -48,6 +48,11 @@ async function addHousehold(key: string, members: { key: string; birth: string; 
   }
 }
 
+async function cookieOf(username: string): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: TEST_PASSWORD } });
+  return { anju_session: res.cookies.find((c) => c.name === 'anju_session')!.value };
+}
+
 async function record(key: string, period: string) {
   return clerk.request('GET', `/api/v1/employment/records/${people[key]}/${period}`);
 }
@@ -78,6 +83,7 @@ beforeAll(async () => {
   app = await buildApp(ctx);
   await addUser(ctx, 'emp-monitor', 'monitor', COUNTY);
   await addUser(ctx, 'emp-clerk', 'clerk', TOWNSHIP_A);
+  await addUser(ctx, 'emp-clerk-county', 'department', COUNTY, 'hrss');
   monitor = await login(app, 'emp-monitor');
   clerk = await login(app, 'emp-clerk');
 
@@ -230,5 +236,86 @@ describe('labour ledger', () => {
     // The facts of that period follow the correction: the 60-year-old's household was never idle.
     expect((await zeroCases(FIRST, 'new')).map((z) => z.householdId)).not.toContain(households.sixty);
     expect((await figures(FIRST)).byChannel.flexible).toBe(1);
+  });
+});
+
+describe('the monthly dispatch report', () => {
+  it('has a row per township and a total that agree with the figures', async () => {
+    const res = await app.inject({ method: 'GET', url: `/api/v1/employment/dispatch-report?divisionCode=${COUNTY}&period=${LAST}`, cookies: await cookieOf('emp-clerk-county') });
+    expect(res.statusCode).toBe(200);
+    const { default: ExcelJS } = await import('../imports/exceljs.js');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect(String(sheet.getRow(1).getCell(1).value)).toContain('月调度表（2026-05）');
+    const headers = (sheet.getRow(2).values as unknown[]).slice(1);
+    const rows = Array.from({ length: sheet.rowCount - 2 }, (_, i) => (sheet.getRow(i + 3).values as unknown[]).slice(1));
+    expect(rows.map((r) => r[0])).toEqual([TOWNSHIP_A, COUNTY]);
+    const f = await figures(LAST);
+    const total = rows.at(-1)!;
+    expect(total[headers.indexOf('劳动力（人）')]).toBe(f.labourForce);
+    expect(total[headers.indexOf('已就业（人）')]).toBe(f.employed);
+    expect(total[headers.indexOf('零就业家庭存量（户）')]).toBe(f.zeroEmployment.open);
+  });
+});
+
+describe('access to the ledger', () => {
+  let outsider: ApiSession;
+  let leader: ApiSession;
+  let collector: ApiSession;
+  beforeAll(async () => {
+    const ctx = app.ctx;
+    await addUser(ctx, 'emp-clerk-b', 'clerk', TOWNSHIP_B);
+    await addUser(ctx, 'emp-leader', 'leader', COUNTY);
+    await addUser(ctx, 'emp-collector', 'collector', TOWNSHIP_A);
+    outsider = await login(app, 'emp-clerk-b');
+    leader = await login(app, 'emp-leader');
+    collector = await login(app, 'emp-collector');
+  });
+
+  it('answers a user of another township as if the record did not exist', async () => {
+    const current = await record('contract', LAST);
+    for (const [method, path, body] of [
+      ['GET', `/api/v1/employment/records/{id}/${LAST}`, undefined],
+      ['PUT', `/api/v1/employment/records/{id}/${LAST}`, { facts: unemployed, version: current.body.version }],
+      ['GET', `/api/v1/employment/persons/{id}/history`, undefined],
+      ['GET', `/api/v1/employment/records/{id}/${FIRST}/corrections`, undefined],
+    ] as const) {
+      const real = await outsider.request(method, path.replace('{id}', people.contract!), body);
+      const none = await outsider.request(method, path.replace('{id}', '999999999'), body);
+      expect(real.status, `${method} ${path}`).toBe(404);
+      expect(real.body).toEqual(none.body);
+    }
+    const list = await outsider.request('GET', `/api/v1/employment/records?period=${LAST}&divisionCode=${TOWNSHIP_A}`);
+    expect(list.body.total).toBe(0);
+    const zero = await outsider.request('GET', `/api/v1/employment/zero-households?period=${FIRST}&divisionCode=${TOWNSHIP_A}`);
+    expect(zero.body.total).toBe(0);
+    // Asking for another township's figures gives one's own (empty) township, never the other's.
+    expect((await outsider.request('GET', `/api/v1/employment/figures?divisionCode=${TOWNSHIP_A}&period=${LAST}`)).body).toMatchObject({ divisionCode: TOWNSHIP_B, labourForce: 0 });
+    expect((await record('contract', LAST)).body.version).toBe(current.body.version);
+  });
+
+  it('lets a leader read but not write, and only county staff open, close or correct periods', async () => {
+    expect((await leader.request('GET', `/api/v1/employment/figures?divisionCode=${TOWNSHIP_A}&period=${LAST}`)).body.labourForce).toBe(5);
+    const current = await record('contract', LAST);
+    expect((await leader.request('PUT', `/api/v1/employment/records/${people.contract}/${LAST}`, { facts: unemployed, version: current.body.version })).status).toBe(403);
+    expect((await leader.request('GET', `/api/v1/employment/records?period=${LAST}&reveal=income`)).status).toBe(403);
+    expect((await collector.request('POST', '/api/v1/employment/periods', { period: '2026-06', countyCode: COUNTY })).status).toBe(403);
+    expect((await collector.request('POST', `/api/v1/employment/periods/${LAST}/close`, { countyCode: COUNTY })).status).toBe(403);
+    const correction = await clerk.request('POST', `/api/v1/employment/records/${people.contract}/${FIRST}/corrections`, { facts: unemployed, version: 1, reason: '无权限的更正尝试' });
+    expect(correction.status).toBe(403);
+    const zero = (await zeroCases(LAST, 'open'))[0]!;
+    expect((await leader.request('PUT', `/api/v1/employment/zero-households/${zero.id}/action`, { action: 'training', responsible: '张三', note: null, version: zero.version })).status).toBe(403);
+  });
+
+  it('records an action for a zero-employment household, refusing a stale version', async () => {
+    const zero = (await zeroCases(LAST, 'open'))[0]!;
+    expect(zero).toBeDefined();
+    const ok = await collector.request('PUT', `/api/v1/employment/zero-households/${zero.id}/action`, { action: 'job_offer', responsible: '村就业专干李四', note: '推荐到县工业园区', version: zero.version });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    const stale = await collector.request('PUT', `/api/v1/employment/zero-households/${zero.id}/action`, { action: 'training', responsible: '王五', note: null, version: zero.version });
+    expect(stale.status).toBe(409);
+    const after = (await zeroCases(LAST, 'open')).find((z) => z.id === zero.id) as unknown as { action: string; responsible: string };
+    expect(after).toMatchObject({ action: 'job_offer', responsible: '村就业专干李四' });
   });
 });

@@ -19,6 +19,8 @@ import ExcelJS from './exceljs.js';
 import { exportLedger } from './export-service.js';
 import { runImport } from './import-runner.js';
 
+type Workbook = InstanceType<typeof ExcelJS.Workbook>;
+
 let tdb: TestDatabase;
 let ctx: ReturnType<typeof testContext>;
 let dir: string;
@@ -48,7 +50,7 @@ beforeAll(async () => {
 });
 afterAll(() => tdb.close());
 
-async function exported(period: string, actor: Actor = clerk): Promise<{ path: string; workbook: ExcelJS.Workbook; headers: string[] }> {
+async function exported(period: string, actor: Actor = clerk): Promise<{ path: string; workbook: Workbook; headers: string[] }> {
   const path = join(dir, `labour-${period}-${Math.random().toString(36).slice(2)}.xlsx`);
   await exportLedger(ctx, actor, { ledger: 'labour', divisionCode: TOWNSHIP_A, format: 'xlsx', path, period });
   const workbook = new ExcelJS.Workbook();
@@ -57,13 +59,13 @@ async function exported(period: string, actor: Actor = clerk): Promise<{ path: s
   return { path, workbook, headers };
 }
 
-function setCells(workbook: ExcelJS.Workbook, headers: string[], rowNo: number, values: Record<string, string | number | null>) {
+function setCells(workbook: Workbook, headers: string[], rowNo: number, values: Record<string, string | number | null>) {
   const row = workbook.worksheets[0]!.getRow(rowNo);
   for (const [header, value] of Object.entries(values)) row.getCell(headers.indexOf(header) + 1).value = value;
   row.commit();
 }
 
-async function importBack(workbook: ExcelJS.Workbook, dryRun: boolean, actor: Actor = clerk) {
+async function importBack(workbook: Workbook, dryRun: boolean, actor: Actor = clerk) {
   const path = join(dir, `edited-${Math.random().toString(36).slice(2)}.xlsx`);
   await workbook.xlsx.writeFile(path);
   return runImport(ctx, actor, { ledger: 'labour', path, fileName: 'edited.xlsx', format: 'xlsx', dryRun, errorDir: dir });
