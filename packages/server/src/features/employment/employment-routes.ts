@@ -6,6 +6,7 @@ import * as ledger from './ledger-service.js';
 import * as figures from './figures-service.js';
 import * as zero from './zero-employment-service.js';
 import { dispatchReport } from './dispatch-report.js';
+import * as settings from './employment-settings-service.js';
 import { labourRecordOutput, periodOutput, recordListQuery } from './employment-schemas.js';
 
 const tags = ['劳动力台账'];
@@ -58,6 +59,11 @@ export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/employment/trend', { schema: { tags: ['就业统计'], summary: '就业指标趋势', querystring: divisionQuery.extend({ to: period.optional(), periods: z.coerce.number().int().min(1).max(36).default(12) }) } }, (req) =>
     figures.trend(ctx, req.actor, req.query.divisionCode, req.query.to, req.query.periods),
+  );
+
+  app.get('/employment/settings', { schema: { tags: ['就业统计'], summary: '就业指标口径（设置项及其政策依据）' } }, (req) => settings.employmentSettings(ctx, req.actor));
+  app.put('/employment/settings/stable', { schema: { tags: ['就业统计'], summary: '设置稳定就业标准（管理员，自生效日期起）', body: settings.stableSettingInput } }, (req) =>
+    settings.setStableSetting(ctx, req.actor, req.body),
   );
 
   app.get('/employment/dispatch-report', { schema: { tags: ['就业统计'], summary: '导出月调度表（.xlsx）', querystring: divisionQuery.extend({ period }) } }, async (req, reply) => {

@@ -26,28 +26,29 @@ export interface FactScope {
 const inScope = (s: FactScope, a: string) =>
   sql`${sql.ref(`${a}.county_code`)} = ${s.countyCode} AND ${sql.ref(`${a}.period`)} = ${s.period} AND ${sql.ref(`${a}.dest_division_code`)} LIKE ${s.prefix + '%'}`;
 
-/** labour_force, stably_employed, first_cross_province and returnee of every record in scope. */
+/**
+ * labour_force, stably_employed, first_cross_province and returnee of every record in scope.
+ * Each record looks up its person and its own history through the primary keys (a subquery per
+ * record), so the work stays linear in the scope even when the planner has no statistics for a
+ * period just opened (it then guesses one row, and a join of the scope with its history turned
+ * into a nested loop over the whole scope for every record: minutes for one county).
+ */
 export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<void> {
   await sql`
-    WITH scope AS (
-      SELECT person_id FROM labour_record l WHERE ${inScope(s, 'l')}
-    ), history AS (
-      SELECT h.person_id,
-        count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) AS employed_periods,
-        bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}) AS crossed_before,
-        bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')) AS away_before
-      FROM labour_record h JOIN scope USING (person_id)
-      WHERE h.period <= ${s.period}
-      GROUP BY h.person_id
+    UPDATE labour_record r SET (labour_force, stably_employed, first_cross_province, returnee) = (
+      SELECT
+        pe.birth_date > ${s.bornAfter} AND pe.birth_date <= ${s.bornOnOrBefore}
+          AND pe.labour_capacity NOT IN ('lost', 'none') AND pe.school_stage = 'none',
+        (r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
+          OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
+        r.state = 'employed' AND r.place = 'outside_province'
+          AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
+        coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
+          AND (r.state <> 'employed' OR r.place = 'in_county')
+      FROM person pe JOIN labour_record h ON h.person_id = pe.id AND h.period <= ${s.period}
+      WHERE pe.id = r.person_id
+      GROUP BY pe.id
     )
-    UPDATE labour_record r SET
-      labour_force = (pe.birth_date > ${s.bornAfter} AND pe.birth_date <= ${s.bornOnOrBefore}
-        AND pe.labour_capacity NOT IN ('lost', 'none') AND pe.school_stage = 'none'),
-      stably_employed = (r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
-        OR history.employed_periods >= ${s.minEmployedPeriods},
-      first_cross_province = r.state = 'employed' AND r.place = 'outside_province' AND NOT coalesce(history.crossed_before, false),
-      returnee = coalesce(history.away_before, false) AND (r.state <> 'employed' OR r.place = 'in_county')
-    FROM person pe, history
-    WHERE pe.id = r.person_id AND history.person_id = r.person_id AND ${inScope(s, 'r')}
+    WHERE ${inScope(s, 'r')}
   `.execute(db);
 }

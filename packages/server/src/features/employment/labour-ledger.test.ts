@@ -16,6 +16,8 @@ let tdb: TestDatabase;
 let app: FastifyInstance;
 let monitor: ApiSession;
 let clerk: ApiSession;
+let adminSession: ApiSession;
+const admin = () => adminSession;
 const FIRST = '2025-06';
 const LAST = '2026-05'; // the twelfth period; the test clock stands in 2026-06
 const periods = Array.from({ length: 12 }, (_, i) => addMonths(FIRST, i));
@@ -84,6 +86,8 @@ beforeAll(async () => {
   await addUser(ctx, 'emp-monitor', 'monitor', COUNTY);
   await addUser(ctx, 'emp-clerk', 'clerk', TOWNSHIP_A);
   await addUser(ctx, 'emp-clerk-county', 'department', COUNTY, 'hrss');
+  await addUser(ctx, 'emp-admin', 'admin', COUNTY);
+  adminSession = await login(app, 'emp-admin');
   monitor = await login(app, 'emp-monitor');
   clerk = await login(app, 'emp-clerk');
 
@@ -317,5 +321,24 @@ describe('access to the ledger', () => {
     expect(stale.status).toBe(409);
     const after = (await zeroCases(LAST, 'open')).find((z) => z.id === zero.id) as unknown as { action: string; responsible: string };
     expect(after).toMatchObject({ action: 'job_offer', responsible: '村就业专干李四' });
+  });
+});
+
+describe('the stable-employment setting', () => {
+  it('shows each fact with its clause, and an administrator’s change recomputes the open periods', async () => {
+    const shown = await clerk.request('GET', '/api/v1/employment/settings');
+    expect(shown.body.stable).toMatchObject({ minEmployedPeriods: 6, windowPeriods: 12, minContractMonths: 12 });
+    expect(shown.body.sources.stablyEmployed.clause).toContain('GZ-2020');
+    const input = { minEmployedPeriods: 7, windowPeriods: 12, minContractMonths: 12, effectiveFrom: '2025-01-01', source: '某县稳定就业认定办法 第三条' };
+    expect((await clerk.request('PUT', '/api/v1/employment/settings/stable', input)).status).toBe(403);
+    const bad = await admin().request('PUT', '/api/v1/employment/settings/stable', { ...input, minEmployedPeriods: 13 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details[0]).toMatchObject({ path: 'minEmployedPeriods', message: '就业期数不能多于统计期数' });
+    const before = (await figures(LAST)).stablyEmployed;
+    const res = await admin().request('PUT', '/api/v1/employment/settings/stable', input);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.stable).toMatchObject({ minEmployedPeriods: 7, source: '某县稳定就业认定办法 第三条', jurisdiction: COUNTY });
+    expect((await record('six', LAST)).body.derived.stablyEmployed).toBe(false);
+    expect((await figures(LAST)).stablyEmployed).toBe(before - 1);
   });
 });

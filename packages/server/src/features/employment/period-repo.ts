@@ -64,3 +64,16 @@ export async function laterPeriods(db: Kysely<DB>, countyCode: string, period: s
   const rows = await db.selectFrom('labour_period').select('period').where('county_code', '=', countyCode).where('period', '>', period).orderBy('period').execute();
   return rows.map((r) => r.period);
 }
+
+/** Open periods inside a division from a period on (a changed setting recomputes them). */
+export async function openPeriodsFrom(db: Kysely<DB>, divisionCode: string, from: string) {
+  return db
+    .selectFrom('labour_period')
+    .select(['county_code', 'period'])
+    .where('county_code', 'like', `${divisionCode.slice(0, 6)}%`)
+    .where('status', '=', 'open')
+    .where('period', '>=', from)
+    .orderBy('county_code')
+    .orderBy('period')
+    .execute();
+}

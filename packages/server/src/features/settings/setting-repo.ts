@@ -6,9 +6,14 @@ import type { DB } from '../../db/schema.js';
  * of the division code ('' is national), then the latest effective date not after `on`.
  */
 export async function settingInForce(db: Kysely<DB>, key: string, divisionCode: string, on: string): Promise<unknown> {
-  const row = await db
+  return (await settingRowInForce(db, key, divisionCode, on))?.value;
+}
+
+/** The same, with where the value comes from: its jurisdiction, effective date and source document. */
+export async function settingRowInForce(db: Kysely<DB>, key: string, divisionCode: string, on: string) {
+  return db
     .selectFrom('setting')
-    .select('value')
+    .select(['value', 'jurisdiction', 'effective_from', 'source'])
     .where('key', '=', key)
     .where(sql<boolean>`${divisionCode} LIKE jurisdiction || '%'`)
     .where('effective_from', '<=', on)
@@ -16,7 +21,6 @@ export async function settingInForce(db: Kysely<DB>, key: string, divisionCode: 
     .orderBy('effective_from', 'desc')
     .limit(1)
     .executeTakeFirst();
-  return row?.value;
 }
 
 export async function putSetting(db: Kysely<DB>, key: string, jurisdiction: string, effectiveFrom: string, value: unknown, source: string | null) {
