@@ -308,6 +308,8 @@ export const en: Messages = {
     kindImport: 'Import',
     result: 'Result',
     exportTitle: 'Export a ledger',
+    labourLedger: 'Labour ledger (monthly)',
+    exportPeriod: 'Period',
     exportScope: 'Exports the current division',
     format: 'Format',
     exportButton: 'Export',

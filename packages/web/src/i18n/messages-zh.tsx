@@ -315,6 +315,8 @@ export const zh = {
     kindImport: '导入',
     result: '结果',
     exportTitle: '导出台账',
+    labourLedger: '劳动力台账（月调度）',
+    exportPeriod: '期别',
     exportScope: '导出范围为当前区划',
     format: '格式',
     exportButton: '导出',

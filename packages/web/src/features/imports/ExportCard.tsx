@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Card, Radio, Select, Space, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Radio, Select, Space, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
 import { DownloadOutlined } from '@ant-design/icons';
 import { download } from '../../api/client';
 import { useMessages } from '../../i18n/locale';
@@ -14,15 +15,21 @@ export function ExportCard() {
   const [ledger, setLedger] = useState('households');
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [busy, setBusy] = useState(false);
+  // The labour ledger goes out one period at a time; last month is the one usually being filled in.
+  const [period, setPeriod] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
   const options = [
     { value: 'sites', label: m.menu.sites },
     { value: 'households', label: m.menu.households },
     { value: 'persons', label: m.menu.persons },
+    { value: 'labour', label: m.imports.labourLedger },
   ];
   return (
     <Card size="small" title={m.imports.exportTitle}>
       <Space wrap>
-        <Select value={ledger} onChange={setLedger} options={options} style={{ width: 140 }} data-testid="export-ledger" />
+        <Select value={ledger} onChange={setLedger} options={options} style={{ width: 180 }} data-testid="export-ledger" />
+        {ledger === 'labour' && (
+          <DatePicker picker="month" value={period} onChange={(d) => d && setPeriod(d)} allowClear={false} placeholder={m.imports.exportPeriod} data-testid="export-period" />
+        )}
         <Radio.Group value={format} onChange={(e) => setFormat(e.target.value as 'xlsx' | 'csv')} optionType="button" options={[{ value: 'xlsx', label: 'Excel' }, { value: 'csv', label: 'CSV' }]} />
         <Button
           icon={<DownloadOutlined />}
@@ -30,7 +37,7 @@ export function ExportCard() {
           data-testid="export-download"
           onClick={() => {
             setBusy(true);
-            download(`/exports/${ledger}`, { divisionCode: division.code, format })
+            download(`/exports/${ledger}`, { divisionCode: division.code, format, ...(ledger === 'labour' ? { period: period.format('YYYY-MM') } : {}) })
               .catch((e) => message.error(errorText(e, m.common.downloadFailed)))
               .finally(() => setBusy(false));
           }}

@@ -30,6 +30,7 @@ export function ImportCentrePage() {
     { value: 'sites', label: m.menu.sites },
     { value: 'households', label: m.menu.households },
     { value: 'persons', label: m.menu.persons },
+    { value: 'labour', label: m.imports.labourLedger },
   ];
   const set = (patch: Record<string, string | null>) =>
     setParams((prev) => {
@@ -63,7 +64,7 @@ export function ImportCentrePage() {
             <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: m.imports.stepTemplate }, { title: m.imports.stepUpload }, { title: m.imports.stepConfirm }]} />
             <Space wrap style={{ marginBottom: 12 }}>
               <Typography.Text>{m.imports.ledger}</Typography.Text>
-              <Select value={ledger} options={ledgers} onChange={(v: string) => set({ ledger: v, job: null, rows: null })} style={{ width: 140 }} data-testid="import-ledger" disabled={uploading !== null} />
+              <Select value={ledger} options={ledgers} onChange={(v: string) => set({ ledger: v, job: null, rows: null })} style={{ width: 180 }} data-testid="import-ledger" disabled={uploading !== null} />
               <Button icon={<DownloadOutlined />} data-testid="download-template" onClick={() => void download(`/templates/${ledger}`).catch((e) => message.error(errorText(e, m.common.downloadFailed)))}>
                 {m.imports.downloadTemplate}
               </Button>
