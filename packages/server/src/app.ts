@@ -24,6 +24,10 @@ import { importRoutes } from './features/imports/import-routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard-routes.js';
 import { settingRoutes } from './features/settings/setting-routes.js';
 import { employmentRoutes } from './features/employment/employment-routes.js';
+import { trainingRoutes } from './features/training/training-routes.js';
+import { welfarePostRoutes } from './features/welfare-posts/welfare-post-routes.js';
+import { workshopRoutes } from './features/workshops/workshop-routes.js';
+import { jobOpeningRoutes } from './features/job-openings/job-opening-routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -75,6 +79,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(dashboardRoutes);
       await api.register(settingRoutes);
       await api.register(employmentRoutes);
+      await api.register(trainingRoutes);
+      await api.register(welfarePostRoutes);
+      await api.register(workshopRoutes);
+      await api.register(jobOpeningRoutes);
     },
     { prefix: '/api/v1' },
   );

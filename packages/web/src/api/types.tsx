@@ -11,6 +11,11 @@ export type { SiteOutput } from '../../../server/src/features/sites/site-schemas
 export type { HouseholdOutput } from '../../../server/src/features/households/household-schemas.js';
 export type { PersonOutput } from '../../../server/src/features/persons/person-schemas.js';
 export type { EmployerOutput } from '../../../server/src/features/employers/employer-schemas.js';
+export type { WorkshopOutput } from '../../../server/src/features/workshops/workshop-schemas.js';
+export type { OpeningOutput, MatchOutput, ReferralOutput } from '../../../server/src/features/job-openings/job-opening-schemas.js';
+export type { CourseOutput, EnrolmentOutput, TrainingFiguresOutput } from '../../../server/src/features/training/training-schemas.js';
+export type { PostOutput, HoldingOutput, CandidateOutput, WelfarePostFiguresOutput } from '../../../server/src/features/welfare-posts/welfare-post-schemas.js';
+export type { PersonBrief } from '../../../server/src/features/persons/person-brief.js';
 export type { UserOutput } from '../../../server/src/features/users/user-schemas.js';
 export type { DashboardOutput } from '../../../server/src/features/dashboard/dashboard-schemas.js';
 

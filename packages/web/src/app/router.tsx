@@ -105,6 +105,65 @@ const router = createBrowserRouter([
               },
             ],
           },
+          { path: 'employment/ledger', handle: crumb((m) => m.menu.labourLedger), element: page(() => import('../features/employment/LedgerPage'), 'LedgerPage') },
+          { path: 'employment/zero-households', handle: crumb((m) => m.menu.zeroHouseholds), element: page(() => import('../features/employment/ZeroHouseholdsPage'), 'ZeroHouseholdsPage') },
+          { path: 'employment/figures', handle: crumb((m) => m.menu.employmentFigures), element: page(() => import('../features/employment/FiguresPage'), 'FiguresPage') },
+          {
+            path: 'training',
+            handle: crumb((m) => m.menu.training),
+            children: [
+              { index: true, element: page(() => import('../features/training/TrainingListPage'), 'TrainingListPage') },
+              { path: 'new', handle: crumb((m) => m.training.new), element: page(() => import('../features/training/TrainingFormPage'), 'TrainingFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.training.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/training/TrainingDetailPage'), 'TrainingDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.training.edit), element: page(() => import('../features/training/TrainingFormPage'), 'TrainingFormPage') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'welfare-posts',
+            handle: crumb((m) => m.menu.welfarePosts),
+            children: [
+              { index: true, element: page(() => import('../features/welfare-posts/WelfarePostListPage'), 'WelfarePostListPage') },
+              { path: 'new', handle: crumb((m) => m.welfarePost.new), element: page(() => import('../features/welfare-posts/WelfarePostFormPage'), 'WelfarePostFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.welfarePost.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/welfare-posts/WelfarePostDetailPage'), 'WelfarePostDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.welfarePost.edit), element: page(() => import('../features/welfare-posts/WelfarePostFormPage'), 'WelfarePostFormPage') },
+                ],
+              },
+            ],
+          },
+          {
+            path: 'workshops',
+            handle: crumb((m) => m.menu.workshops),
+            children: [
+              { index: true, element: page(() => import('../features/workshops/WorkshopListPage'), 'WorkshopListPage') },
+              { path: ':id', handle: crumb((m) => m.workshop.detail), element: page(() => import('../features/workshops/WorkshopPage'), 'WorkshopPage') },
+            ],
+          },
+          {
+            path: 'job-openings',
+            handle: crumb((m) => m.menu.jobOpenings),
+            children: [
+              { index: true, element: page(() => import('../features/job-openings/JobOpeningListPage'), 'JobOpeningListPage') },
+              { path: 'new', handle: crumb((m) => m.jobOpening.new), element: page(() => import('../features/job-openings/JobOpeningFormPage'), 'JobOpeningFormPage') },
+              {
+                path: ':id',
+                handle: crumb((m) => m.jobOpening.detail),
+                children: [
+                  { index: true, element: page(() => import('../features/job-openings/JobOpeningDetailPage'), 'JobOpeningDetailPage') },
+                  { path: 'edit', handle: crumb((m) => m.jobOpening.edit), element: page(() => import('../features/job-openings/JobOpeningFormPage'), 'JobOpeningFormPage') },
+                ],
+              },
+            ],
+          },
           { path: 'imports', handle: crumb((m) => m.menu.imports), element: page(() => import('../features/imports/ImportCentrePage'), 'ImportCentrePage') },
           { path: 'admin/users', handle: crumb((m) => m.menu.users), element: page(() => import('../features/admin/UsersPage'), 'UsersPage') },
           { path: 'admin/audit', handle: crumb((m) => m.menu.audit), element: page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage') },

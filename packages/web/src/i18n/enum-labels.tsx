@@ -21,6 +21,10 @@ import {
   siteAreaKinds,
   siteSettlementKinds,
 } from '@anju/core/registry/enums';
+import { employmentChannels, employmentStates, periodStatuses, workPlaces, zeroEmploymentActions } from '@anju/core/employment/enums';
+import { openingSources, referralOutcomes, workshopKinds } from '@anju/core/employment/enums';
+import { openingCapacities, openingStatuses } from '@anju/core/employment/opening-enums';
+import { enrolmentStatuses, trainingKinds, welfarePostDuties, welfarePostFunding, welfarePostGrades } from '@anju/core/employment/enums';
 
 export const enumSets = {
   sexes,
@@ -40,6 +44,21 @@ export const enumSets = {
   employerKinds,
   roles,
   departments,
+  employmentStates,
+  employmentChannels,
+  workPlaces,
+  periodStatuses,
+  zeroEmploymentActions,
+  workshopKinds,
+  openingSources,
+  openingStatuses,
+  openingCapacities,
+  referralOutcomes,
+  trainingKinds,
+  enrolmentStatuses,
+  welfarePostGrades,
+  welfarePostDuties,
+  welfarePostFunding,
 };
 
 export type EnumName = keyof typeof enumSets;
@@ -112,4 +131,27 @@ export const englishLabels: EnglishLabels = {
     disabled_federation: "Disabled persons' federation",
     public_security: 'Public security',
   },
+  employmentStates: { employed: 'Employed', unemployed: 'Not employed' },
+  employmentChannels: {
+    out_migration: 'Migrant work',
+    local: 'Local employment',
+    welfare_post: 'Public-welfare post',
+    work_relief: 'Work for relief',
+    own_business: 'Own business',
+    flexible: 'Flexible work',
+    farming: 'Own farming',
+  },
+  workPlaces: { outside_province: 'Outside the province', in_province: 'In the province, outside the county', in_county: 'In the county' },
+  periodStatuses: { open: 'Open', closed: 'Closed' },
+  zeroEmploymentActions: { job_offer: 'Job offered', welfare_post: 'Public-welfare post', training: 'Skills training', referral: 'Referred to employment services' },
+  workshopKinds: { factory: 'Factory floor', home: 'Home-based', farming: 'Farming', trade: 'Trade and logistics', tourism: 'Culture and tourism' },
+  openingSources: { employer: 'Employer', workshop: 'Assistance workshop', partner: 'East–west partner region', public: 'Public-welfare post' },
+  openingStatuses: { open: 'Hiring', closed: 'Closed' },
+  openingCapacities: { weak: 'Weak or half', ordinary: 'Ordinary', skilled: 'Skilled' },
+  referralOutcomes: { pending: 'Awaiting reply', hired: 'Hired', declined: 'Declined by worker', rejected: 'Not hired' },
+  trainingKinds: { skills: 'Vocational skills', entrepreneurship: 'Entrepreneurship', apprenticeship: 'Training on the job', guidance: 'Orientation' },
+  enrolmentStatuses: { enrolled: 'In training', completed: 'Completed', dropped: 'Dropped out' },
+  welfarePostGrades: { ordinary: 'Ordinary', skilled: 'Technical', special: 'Special' },
+  welfarePostDuties: { cleaning: 'Cleaning', property: 'Property management', assistant: 'Assistant', repair: 'Repairs', forest: 'Forest ranger', solar: 'Solar maintenance', other: 'Other' },
+  welfarePostFunding: { linkage_fund: 'Linkage fund', employment_fund: 'Employment subsidy fund', solar_income: 'Solar income', local_fiscal: 'Local budget', other: 'Other' },
 };

@@ -97,6 +97,10 @@ CREATE TABLE zero_employment_case (
   updated_at         timestamptz NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX zero_employment_open_idx ON zero_employment_case (household_id) WHERE cleared_period IS NULL;
+-- Every case of a household, open or not: the scan joins each household of a period with its
+-- cases, and without this a join it misjudges (no statistics yet for a new period) scans them all
+-- for each household.
+CREATE INDEX zero_employment_household_idx ON zero_employment_case (household_id);
 CREATE INDEX zero_employment_division_idx ON zero_employment_case (dest_division_code text_pattern_ops, found_period);
 
 -- Skills training (技能培训): courses and who took them.

@@ -1,5 +1,7 @@
 /** Employment figures for any division and period (SPEC §5, §10), from the per-village summary. */
-import { addMonths, employmentFactSources } from '@anju/core';
+import { addMonths, employmentFactSources, periodEnd } from '@anju/core';
+import { trainingFigures } from '../training/training-figures-repo.js';
+import { welfarePostFigures } from '../welfare-posts/welfare-post-figures-repo.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { assertRead } from './ledger-service.js';
@@ -20,7 +22,18 @@ export async function figures(ctx: AppContext, actor: Actor, divisionCode: strin
   const scope = scopeOf(actor, divisionCode);
   const chosen = period ?? (await repo.summaryPeriods(ctx.db, scope))[0] ?? null;
   const m = chosen ? await repo.summaryMetrics(ctx.db, scope, chosen) : {};
-  return { divisionCode: scope, period: chosen, ...figuresOf(m), sources: employmentFactSources };
+  const base = figuresOf(m);
+  // Training and posts are dated records, not ledger facts: counted on the period's last day.
+  const on = chosen ? periodEnd(chosen) : ctx.now().toISOString().slice(0, 10);
+  const [trained, posts] = await Promise.all([trainingFigures(ctx.db, scope, on), welfarePostFigures(ctx.db, scope, on)]);
+  return {
+    divisionCode: scope,
+    period: chosen,
+    ...base,
+    training: { ...trained, trainingRate: rate(trained.trained, base.labourForce), certificateRate: rate(trained.certified, base.labourForce) },
+    welfarePosts: { ...posts, fillRate: rate(posts.filled, posts.posts) },
+    sources: employmentFactSources,
+  };
 }
 
 /** The figures from a division's summed metrics (also one row of the dispatch report). */

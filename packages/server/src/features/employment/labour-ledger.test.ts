@@ -199,6 +199,8 @@ describe('labour ledger', () => {
     const stable = await clerk.request('GET', `/api/v1/employment/records?period=${LAST}&divisionCode=${TOWNSHIP_A}&fact=stably_employed`);
     expect(stable.body.total).toBe(f.stablyEmployed);
     expect(f.householdsWithLabour).toBe(5);
+    expect(f.training).toEqual({ trained: 0, certified: 0, trainingRate: 0, certificateRate: 0 });
+    expect(f.welfarePosts).toEqual({ posts: 0, filled: 0, fillRate: null });
     const trend = await clerk.request('GET', `/api/v1/employment/trend?divisionCode=${TOWNSHIP_A}&to=${LAST}`);
     expect(trend.body.periods.map((p: { period: string }) => p.period)).toEqual(periods);
   });

@@ -51,7 +51,12 @@ export async function scanZeroEmployment(db: Kysely<DB>, s: FactScope): Promise<
         version = z.version + 1, updated_at = now()
       WHERE z.county_code = ${s.countyCode} AND z.dest_division_code LIKE ${s.prefix + '%'}
         AND z.cleared_period IS NULL AND z.found_period <= ${s.period}
-        AND NOT EXISTS (SELECT 1 FROM hh WHERE hh.household_id = z.household_id)
+        -- the ledger's index, not hh: hh scanned once per open case was quadratic when the
+        -- planner, without statistics for a period just opened, took hh for one row
+        AND NOT EXISTS (
+          SELECT 1 FROM labour_record r
+          WHERE r.county_code = ${s.countyCode} AND r.period = ${s.period} AND r.household_id = z.household_id
+            AND r.dest_division_code LIKE ${s.prefix + '%'})
       RETURNING z.id
     ), continued AS (
       UPDATE zero_employment_case z

@@ -1,15 +1,22 @@
 import { Menu } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  LineChartOutlined,
+  ProfileOutlined,
   SettingOutlined,
+  ReadOutlined,
   ShopOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
@@ -20,6 +27,7 @@ import { useSession } from '../auth/session';
 function selectedKey(pathname: string): string {
   const first = pathname.split('/').filter(Boolean);
   if (first[0] === 'admin') return `/admin/${first[1] ?? 'users'}`;
+  if (first[0] === 'employment') return `/employment/${first[1] ?? 'ledger'}`;
   return first[0] ? `/${first[0]}` : '/';
 }
 
@@ -44,6 +52,20 @@ export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => vo
         { key: '/households', icon: <HomeOutlined />, label: m.menu.households },
         { key: '/persons', icon: <TeamOutlined />, label: m.menu.persons },
         { key: '/employers', icon: <ShopOutlined />, label: m.menu.employers },
+      ],
+    },
+    {
+      type: 'group',
+      key: 'employment',
+      label: m.menu.employment,
+      children: [
+        { key: '/employment/ledger', icon: <ProfileOutlined />, label: m.menu.labourLedger },
+        { key: '/employment/zero-households', icon: <AlertOutlined />, label: m.menu.zeroHouseholds },
+        { key: '/employment/figures', icon: <LineChartOutlined />, label: m.menu.employmentFigures },
+        { key: '/training', icon: <ReadOutlined />, label: m.menu.training },
+        { key: '/welfare-posts', icon: <IdcardOutlined />, label: m.menu.welfarePosts },
+        { key: '/workshops', icon: <ToolOutlined />, label: m.menu.workshops },
+        { key: '/job-openings', icon: <SolutionOutlined />, label: m.menu.jobOpenings },
       ],
     },
     ...(session.can('import.run') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: m.menu.imports }] : []),

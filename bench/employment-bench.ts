@@ -1,0 +1,133 @@
+/**
+ * npm run bench:employment -- [--persons 1000000] [--seed 1] [--keep]
+ *
+ * The monthly labour ledger at scale, on a fresh PostgreSQL database: N demo people loaded
+ * through the import path, twelve periods of ledger built by the demo seeder (seedLedger), then,
+ * in the same run, the thirteenth period opened for every county, the zero-employment scan of
+ * that period, the division figures at each level, and the floors they are measured against:
+ * bare SQL passes over the same ledger. Prints each step's time, its ratio to the floors and the
+ * number of SQL statements it sent.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { addMonths } from '@anju/core';
+import { createContext, generateDemo, loadConfig, loadDemo, openDatabase, prepareDatabase, systemActor } from '@anju/server';
+import { demoPeriods, seedLedger } from '../packages/server/src/features/demo-seed/demo-ledger.js';
+import { openPeriod } from '../packages/server/src/features/employment/ledger-service.js';
+import { figures } from '../packages/server/src/features/employment/figures-service.js';
+import { factScope } from '../packages/server/src/features/employment/labour-facts.js';
+import { scanZeroEmployment } from '../packages/server/src/features/employment/zero-employment-scan-repo.js';
+import { createBenchDatabase, databaseUrl, dropBenchDatabase } from './bench-db.js';
+import { countQueries } from './query-counter.js';
+
+const { values } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const persons = Number(values.persons);
+const seed = Number(values.seed);
+const fmt = (n: number) => n.toLocaleString('en-US');
+const ms = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const name = await createBenchDatabase('anju_emp');
+const dir = await mkdtemp(join(tmpdir(), 'anju-emp-'));
+console.log(`== database ${name}${values.keep ? ' (kept)' : ''}`);
+const database = await openDatabase({ databaseUrl: databaseUrl(name) });
+const counter = countQueries(database.pool);
+const ctx = createContext(database, { ...loadConfig({}), dataDir: dir });
+const actor = systemActor('bench');
+const sql = async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await database.pool.query<R>(text, params)).rows;
+
+try {
+  const data = await generateDemo({ persons, seed, province: '52' });
+  const provinces = [...new Set(data.counties.map((c) => c.provinceCode))];
+  let t = process.hrtime.bigint();
+  await prepareDatabase(database, undefined, provinces.length === 1 ? { prefix: provinces[0]! } : 'all');
+  console.log(`== schema and divisions: ${(ms(t) / 1000).toFixed(1)} s`);
+
+  t = process.hrtime.bigint();
+  console.log(`== loading ${fmt(persons)} demo people (${data.counties.length} counties) through the import path`);
+  await loadDemo(ctx, data, (line) => console.log(`   ${line}`));
+  await sql('ANALYZE');
+  console.log(`   loaded in ${(ms(t) / 1000).toFixed(1)} s`);
+
+  const periods = demoPeriods(ctx.now(), 12);
+  const next = addMonths(periods.at(-1)!, 1);
+  console.log(`== ledger: ${periods[0]} … ${periods.at(-1)} with seedLedger`);
+  t = process.hrtime.bigint();
+  counter.reset();
+  const seeded = await seedLedger(ctx, {
+    seed,
+    periods,
+    onProgress: (p) => console.log(`   ${p.period}: ${fmt(p.records)} records (${(ms(t) / 1000).toFixed(1)} s)`),
+  });
+  const seedMs = ms(t);
+  console.log(`   ${fmt(seeded)} records in ${(seedMs / 1000).toFixed(1)} s, ${fmt(counter.count())} statements`);
+  // Statistics as autovacuum would have left them after twelve months; the new period is not in
+  // them yet, which is the planner's worst case when it is opened.
+  await sql('ANALYZE');
+
+  const counties = (await sql<{ county_code: string; n: string }>('SELECT county_code, count(*) AS n FROM household GROUP BY 1 ORDER BY 2 DESC')).map((r) => r.county_code);
+  const results: { step: string; ms: number; statements: number; note?: string }[] = [];
+
+  console.log(`== (a) opening ${next} for ${counties.length} counties`);
+  counter.reset();
+  t = process.hrtime.bigint();
+  let opened = 0;
+  for (const county of counties) opened += (await openPeriod(ctx, actor, county, next)).records;
+  results.push({ step: `(a) open ${next}, all counties`, ms: ms(t), statements: counter.count(), note: `${fmt(opened)} records` });
+
+  console.log('== (b) zero-employment scan');
+  const scopes = [];
+  for (const county of counties) scopes.push(await factScope(ctx, ctx.db, county, next, county));
+  counter.reset();
+  t = process.hrtime.bigint();
+  for (const scope of scopes) await scanZeroEmployment(ctx.db, scope);
+  results.push({ step: '(b) zero-employment scan, all counties', ms: ms(t), statements: counter.count() });
+
+  console.log('== (c) figures');
+  const county = counties[0]!;
+  const township = (await sql<{ t: string }>('SELECT left(dest_division_code, 9) AS t FROM labour_record WHERE period = $1 AND county_code = $2 GROUP BY 1 ORDER BY count(*) DESC LIMIT 1', [next, county]))[0]!.t;
+  for (const [level, code] of [['province', county.slice(0, 2)], ['city', county.slice(0, 4)], ['county', county], ['township', township]] as const) {
+    const times: number[] = [];
+    counter.reset();
+    for (let i = 0; i < 9; i++) {
+      const started = process.hrtime.bigint();
+      await figures(ctx, actor, code, next);
+      times.push(ms(started));
+    }
+    results.push({ step: `(c) figures of a ${level} (${code}), median of 9`, ms: median(times), statements: counter.count() / 9, note: `max ${Math.max(...times).toFixed(1)} ms` });
+  }
+
+  console.log('== (d) floors');
+  const floor = async (text: string, params: unknown[] = []) => {
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = process.hrtime.bigint();
+      await sql(text, params);
+      times.push(ms(started));
+    }
+    return median(times);
+  };
+  const floorPeriod = await floor(
+    `SELECT count(*) FROM (SELECT household_id, count(*) FILTER (WHERE state = 'employed') FROM labour_record WHERE period = $1 GROUP BY household_id) h`,
+    [next],
+  );
+  const floorAll = await floor('SELECT count(*), sum(monthly_income) FROM labour_record');
+  const [size] = await sql<{ records: string; households: string }>('SELECT count(*) AS records, count(DISTINCT household_id) AS households FROM labour_record WHERE period = $1', [next]);
+  const [all] = await sql<{ n: string }>('SELECT count(*) AS n FROM labour_record');
+
+  console.log(`\n${fmt(persons)} persons, ${counties.length} counties; period ${next}: ${fmt(Number(size!.records))} records of ${fmt(Number(size!.households))} households; ${fmt(Number(all!.n))} records in 13 periods`);
+  console.log(`ledger of 12 periods built by seedLedger in ${(seedMs / 1000).toFixed(1)} s\n`);
+  console.log(`floor 1: households of one period (GROUP BY household_id)   ${floorPeriod.toFixed(0).padStart(8)} ms`);
+  console.log(`floor 2: count and sum over all 13 periods                   ${floorAll.toFixed(0).padStart(8)} ms\n`);
+  console.log(`${'step'.padEnd(46)} ${'ms'.padStart(9)} ${'statements'.padStart(11)} ${'× floor 1'.padStart(10)} ${'× floor 2'.padStart(10)}  note`);
+  for (const r of results) {
+    console.log(`${r.step.padEnd(46)} ${r.ms.toFixed(1).padStart(9)} ${fmt(r.statements).padStart(11)} ${(r.ms / floorPeriod).toFixed(2).padStart(10)} ${(r.ms / floorAll).toFixed(2).padStart(10)}  ${r.note ?? ''}`);
+  }
+  console.log('\ntargets: each step within 10× the floor; figures < 200 ms (max of 9 runs above)');
+} finally {
+  await database.close();
+  await rm(dir, { recursive: true, force: true });
+  if (!values.keep) await dropBenchDatabase(name);
+}
