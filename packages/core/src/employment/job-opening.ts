@@ -4,29 +4,12 @@
  * the labour ledger by skills, wishes and place.
  */
 import { z } from 'zod';
-import { normalizeText } from '../validation/normalize.js';
+import { choice, optionalText, text } from '../validation/zod-fields.js';
 import { openingSources, referralOutcomes, workPlaces } from './enums.js';
 import { openingCapacities, openingStatuses } from './opening-enums.js';
 
-type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
-function choice<L extends Labelled>(set: L, field: string) {
-  return z.enum(set.values as L['values'], { error: () => `${field}须为以下之一：${Object.values(set.labels).join('、')}` });
-}
 
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
 
-const optionalText = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().max(max, `${field}不能超过${max}个字`))
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .default(null);
 
 const age = (field: string) => z.number({ error: `${field}须为整数` }).int(`${field}须为整数`).min(16, `${field}不低于16岁`).max(75, `${field}不高于75岁`).nullable().default(null);
 

@@ -1,23 +1,13 @@
 /** Shared zod schemas for the labour ledger: the API validates with them, the grid shows the same messages. */
 import { z } from 'zod';
+import { choice, optionalText, version } from '../validation/zod-fields.js';
 import { normalizeText } from '../validation/normalize.js';
 import { PERIOD_PATTERN } from './period.js';
 import { employmentChannels, employmentStates, workPlaces, zeroEmploymentActions } from './enums.js';
 
-type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
-function choice<L extends Labelled>(set: L, field: string) {
-  return z.enum(set.values as L['values'], { error: () => `${field}须为以下之一：${Object.values(set.labels).join('、')}` });
-}
 
 export const period = z.string({ error: '期别须为文本' }).regex(PERIOD_PATTERN, '期别须为 YYYY-MM（如 2026-11）');
 
-const optionalText = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().max(max, `${field}不能超过${max}个字`))
-    .transform((s) => (s === '' ? null : s))
-    .nullable();
 
 /** One worker's facts for one period, as a clerk fills them in. */
 export const labourFacts = z
@@ -48,7 +38,7 @@ export const labourFacts = z
   });
 export type LabourFacts = z.infer<typeof labourFacts>;
 
-export const labourRecordUpdate = z.object({ facts: labourFacts, version: z.number().int().positive() });
+export const labourRecordUpdate = z.object({ facts: labourFacts, version });
 export const labourCorrection = labourRecordUpdate.extend({
   reason: z.string().transform(normalizeText).pipe(z.string().min(4, '更正原因至少4个字').max(500, '更正原因不超过500个字')),
 });
@@ -57,5 +47,5 @@ export const zeroEmploymentActionInput = z.object({
   action: choice(zeroEmploymentActions, '帮扶措施'),
   responsible: z.string().transform(normalizeText).pipe(z.string().min(1, '责任人不能为空').max(50, '责任人不超过50个字')),
   note: optionalText('措施说明', 500),
-  version: z.number().int().positive(),
+  version,
 });

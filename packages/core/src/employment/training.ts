@@ -3,26 +3,13 @@
  * (持证) they earned. The training and certificate rates are counted from completed enrolments.
  */
 import { z } from 'zod';
-import { normalizeCode, normalizeText } from '../validation/normalize.js';
+import { isoDate, optionalText, text, version } from '../validation/zod-fields.js';
+import { normalizeCode } from '../validation/normalize.js';
 import { trainingKinds } from './enums.js';
 
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
 
-const optionalText = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().max(max, `${field}不能超过${max}个字`))
-    .transform((s) => (s === '' ? null : s))
-    .nullable()
-    .default(null);
 
-const date = (field: string) => z.iso.date({ error: `${field}须为日期（YYYY-MM-DD）` });
-const version = z.number({ error: '缺少版本号' }).int().positive();
+const date = isoDate;
 
 export const trainingCourseFields = z.object({
   name: text('课程名称', 100),

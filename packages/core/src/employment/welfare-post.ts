@@ -3,22 +3,13 @@
  * the groups that come first when a post is filled (SX-2021 (六); XX-2020 二(三); GZ-2022 9).
  */
 import { z } from 'zod';
+import { choice, isoDate, text, version } from '../validation/zod-fields.js';
 import { labelled } from '../registry/enums.js';
-import { normalizeText } from '../validation/normalize.js';
 import { welfarePostDuties, welfarePostFunding, welfarePostGrades } from './enums.js';
 
-type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
-function choice<L extends Labelled>(set: L, field: string) {
-  return z.enum(set.values as L['values'], { error: () => `${field}须为以下之一：${Object.values(set.labels).join('、')}` });
-}
 
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
 
-const date = (field: string) => z.iso.date({ error: `${field}须为日期（YYYY-MM-DD）` });
+const date = isoDate;
 
 export const welfarePostInput = z.object({
   siteId: z.number({ error: '安置点须选择' }).int().positive('安置点须选择'),
@@ -30,7 +21,7 @@ export const welfarePostInput = z.object({
   active: z.boolean({ error: '是否在用须为是或否' }).default(true),
 });
 export type WelfarePostInput = z.infer<typeof welfarePostInput>;
-export const welfarePostUpdate = welfarePostInput.extend({ version: z.number({ error: '缺少版本号' }).int().positive() });
+export const welfarePostUpdate = welfarePostInput.extend({ version });
 
 /** 上岗: who takes the post, from when. */
 export const holdingStart = z.object({

@@ -5,23 +5,11 @@
 import { z } from 'zod';
 import { parseIdNumber } from '../validation/id-number.js';
 import { parseCreditCode } from '../validation/credit-code.js';
-import { normalizeCode, normalizeText } from '../validation/normalize.js';
+import { normalizeCode } from '../validation/normalize.js';
 import { isPhone } from '../validation/phone.js';
 import * as E from './enums.js';
+import { choice, isoDate, text } from '../validation/zod-fields.js';
 
-type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
-
-function choice<L extends Labelled>(set: L, field: string) {
-  return z.enum(set.values as L['values'], {
-    error: () => `${field}须为以下之一：${Object.values(set.labels).join('、')}`,
-  });
-}
-
-const text = (field: string, max: number) =>
-  z
-    .string({ error: `${field}须为文本` })
-    .transform(normalizeText)
-    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
 
 const code = (field: string, pattern: RegExp, hint: string) =>
   z
@@ -29,8 +17,6 @@ const code = (field: string, pattern: RegExp, hint: string) =>
     .transform(normalizeCode)
     .pipe(z.string().regex(pattern, `${field}${hint}`));
 
-const isoDate = (field: string) =>
-  z.iso.date({ error: `${field}须为日期（YYYY-MM-DD）` });
 
 const year = (field: string) =>
   z.number({ error: `${field}须为年份` }).int(`${field}须为整数`).min(1949, `${field}不早于1949年`).max(2100, `${field}不晚于2100年`);

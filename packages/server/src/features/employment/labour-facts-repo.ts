@@ -20,6 +20,8 @@ export interface FactScope {
   minEmployedPeriods: number;
   minContractMonths: number;
   today: string;
+  /** Recomputing a closed period (a correction): cases it disproves are taken back, not cleared. */
+  closed: boolean;
 }
 
 /** The records of the scope, as columns of the table alias `a`. */

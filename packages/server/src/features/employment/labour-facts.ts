@@ -8,7 +8,7 @@ import { stableEmploymentSetting } from './employment-settings.js';
 import { refreshPersonFacts, type FactScope } from './labour-facts-repo.js';
 import { scanZeroEmployment } from './zero-employment-scan-repo.js';
 import { rebuildSummary } from './labour-summary-repo.js';
-import { previousPeriod } from './period-repo.js';
+import { findPeriod, previousPeriod } from './period-repo.js';
 
 export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: string, period: string, prefix: string): Promise<FactScope> {
   const end = periodEnd(period);
@@ -25,6 +25,7 @@ export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: str
     minEmployedPeriods: stable.minEmployedPeriods,
     minContractMonths: stable.minContractMonths,
     today: ctx.now().toISOString().slice(0, 10),
+    closed: (await findPeriod(db, countyCode, period))?.status === 'closed',
   };
 }
 

@@ -344,3 +344,21 @@ describe('the stable-employment setting', () => {
     expect((await figures(LAST)).stablyEmployed).toBe(before - 1);
   });
 });
+
+describe('a household found idle and given work in the same open period', () => {
+  it('is listed as cleared in that period, not forgotten', async () => {
+    await addHousehold('late', [{ key: 'late', birth: '1995-05-05' }]);
+    expect((await monitor.request('POST', '/api/v1/employment/periods', { period: '2026-06', countyCode: COUNTY })).status).toBe(201);
+    expect((await zeroCases('2026-06', 'new')).map((z) => z.householdId)).toContain(households.late);
+    await save('late', '2026-06', employed());
+    const cleared = (await zeroCases('2026-06', 'cleared')).find((z) => z.householdId === households.late);
+    expect(cleared).toMatchObject({ state: 'cleared', clearedReason: 'employed' });
+    // The figure counts what the list shows (here also the 60-year-old's household, aged out this month).
+    expect((await figures('2026-06')).zeroEmployment.cleared).toBe((await zeroCases('2026-06', 'cleared')).length);
+  });
+
+  it('keeps incomes out of the correction history', async () => {
+    const corrections = await clerk.request('GET', `/api/v1/employment/records/${people.sixty}/${FIRST}/corrections`);
+    expect(corrections.body[0].after).toMatchObject({ state: 'employed', monthlyIncome: null });
+  });
+});

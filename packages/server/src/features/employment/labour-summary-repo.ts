@@ -61,7 +61,7 @@ export async function rebuildSummary(db: Kysely<DB>, s: FactScope): Promise<void
       SELECT dest_division_code, v.metric, v.value FROM (
         SELECT dest_division_code,
           count(*) FILTER (WHERE found_period = ${s.period}) AS zero_new,
-          count(*) FILTER (WHERE cleared_period = ${s.period} AND cleared_reason = 'employed') AS zero_cleared,
+          count(*) FILTER (WHERE cleared_period = ${s.period}) AS zero_cleared,
           count(*) FILTER (WHERE found_period <= ${s.period} AND (cleared_period IS NULL OR cleared_period > ${s.period})) AS zero_open
         FROM zero_employment_case
         WHERE county_code = ${s.countyCode} AND dest_division_code LIKE ${like}

@@ -166,7 +166,9 @@ export async function correctRecord(ctx: AppContext, actor: Actor, personId: str
 export async function listCorrections(ctx: AppContext, actor: Actor, personId: string, period: string) {
   assertRead(actor);
   await load(ctx, actor, personId, period);
-  return (await repo.listCorrections(ctx.db, personId, period)).map((c) => ({ id: String(c.id), reason: c.reason, before: c.before, after: c.after, at: c.at.toISOString(), by: c.display_name }));
+  // Incomes stay masked here too: the ledger reveals them only through its audited read.
+  const masked = (facts: unknown) => ({ ...(facts as object), monthlyIncome: null });
+  return (await repo.listCorrections(ctx.db, personId, period)).map((c) => ({ id: String(c.id), reason: c.reason, before: masked(c.before), after: masked(c.after), at: c.at.toISOString(), by: c.display_name }));
 }
 
 /** "No change this month" for every unconfirmed record of a division (a village, usually). */

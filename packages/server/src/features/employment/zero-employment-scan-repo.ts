@@ -26,7 +26,8 @@ export async function scanZeroEmployment(db: Kysely<DB>, s: FactScope): Promise<
       FROM hh
       WHERE z.household_id = hh.household_id AND z.cleared_period IS NULL AND z.found_period <= ${s.period}
         AND (hh.employed OR NOT hh.willing)
-        AND (z.found_period < ${s.period} OR (z.action IS NOT NULL AND z.last_seen_period = ${s.period}))
+        -- In an open period a household found idle and then given work is cleared (清零) in it.
+        AND (z.found_period < ${s.period} OR NOT ${s.closed} OR (z.action IS NOT NULL AND z.last_seen_period = ${s.period}))
       RETURNING z.id
     ), retracted AS (
       -- A correction shows the household was not idle in the period it was found in: it was
@@ -35,13 +36,13 @@ export async function scanZeroEmployment(db: Kysely<DB>, s: FactScope): Promise<
       SET found_period = (SELECT min(lp.period) FROM labour_period lp WHERE lp.county_code = z.county_code AND lp.period > ${s.period}),
         version = z.version + 1, updated_at = now()
       FROM hh
-      WHERE z.household_id = hh.household_id AND z.found_period = ${s.period} AND z.last_seen_period > ${s.period}
+      WHERE ${s.closed} AND z.household_id = hh.household_id AND z.found_period = ${s.period} AND z.last_seen_period > ${s.period}
         AND (hh.employed OR NOT hh.willing)
       RETURNING z.id
     ), dropped AS (
       DELETE FROM zero_employment_case z
       USING hh
-      WHERE z.household_id = hh.household_id AND z.found_period = ${s.period} AND z.last_seen_period = ${s.period}
+      WHERE ${s.closed} AND z.household_id = hh.household_id AND z.found_period = ${s.period} AND z.last_seen_period = ${s.period}
         AND z.action IS NULL AND (hh.employed OR NOT hh.willing)
       RETURNING z.id
     ), gone AS (

@@ -1,0 +1,33 @@
+/**
+ * The zod building blocks every input schema uses, so each field type has one set of Chinese
+ * messages everywhere: `${field}须为…`, `${field}不能为空`, and so on.
+ */
+import { z } from 'zod';
+import { normalizeText } from './normalize.js';
+
+type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
+
+/** One of a labelled set's codes; the message lists the Chinese labels. */
+export function choice<L extends Labelled>(set: L, field: string) {
+  return z.enum(set.values as L['values'], { error: () => `${field}须为以下之一：${Object.values(set.labels).join('、')}` });
+}
+
+export const text = (field: string, max: number) =>
+  z
+    .string({ error: `${field}须为文本` })
+    .transform(normalizeText)
+    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
+
+/** Blank text is stored as null. */
+export const optionalText = (field: string, max: number) =>
+  z
+    .string({ error: `${field}须为文本` })
+    .transform(normalizeText)
+    .pipe(z.string().max(max, `${field}不能超过${max}个字`))
+    .transform((s) => (s === '' ? null : s))
+    .nullable()
+    .default(null);
+
+export const isoDate = (field: string) => z.iso.date({ error: `${field}须为日期（YYYY-MM-DD）` });
+
+export const version = z.number({ error: '缺少版本号' }).int().positive();
