@@ -23,7 +23,7 @@ export interface DemoFactsParams {
 const LOSE_JOB = 0.02;
 const FIND_JOB = 0.15;
 /** The zero-employment follow-up (动态清零) helps idle households faster. */
-const FIND_JOB_IDLE_HOUSEHOLD = 0.35;
+const FIND_JOB_IDLE_HOUSEHOLD = 0.25;
 const CHANGE_JOB = 0.015;
 /** Employed people past the labour-force ages stop working at this rate per month. */
 const RETIRE = 0.25;
@@ -54,7 +54,7 @@ export async function applyDemoFacts(db: Kysely<DB>, p: DemoFactsParams): Promis
       SELECT array_agg(id ORDER BY id) AS ids, array_agg(name ORDER BY id) AS names
       FROM employer WHERE county_code = ${p.countyCode}
     ), drawn AS (
-      SELECT r.person_id, r.household_id, r.labour_force, r.state = 'employed' AS was_employed,
+      SELECT r.ctid AS row_id, r.household_id, r.labour_force, r.state = 'employed' AS was_employed,
         ${draw(p, 'wants', false)} >= 0.10 AS wants,
         ${draw(p, 'training', false)} AS u_training,
         ${draw(p, 'lose')} AS u_lose, ${draw(p, 'find')} AS u_find, ${draw(p, 'change')} AS u_change,
@@ -134,7 +134,10 @@ export async function applyDemoFacts(db: Kysely<DB>, p: DemoFactsParams): Promis
       monthly_income = CASE WHEN o.new_job THEN round(o.income / 10) * 10 WHEN o.employed THEN r.monthly_income END,
       confirmed = true
     FROM offer o CROSS JOIN emp
-    WHERE r.person_id = o.person_id AND r.period = ${p.period}
+    -- By row address, not by (person_id, period): the planner takes a period just opened for
+    -- one row, and may then pair the period with itself in a nested loop that scans it once per
+    -- record (as the ledger's own refresh did). A row-address join can only look each row up.
+    WHERE r.ctid = o.row_id
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

@@ -1,6 +1,7 @@
 /**
- * First start: a deterministic demo county loaded through the import path, its employers, and a
- * demo account for each role. A database that already has sites is left alone.
+ * First start: a deterministic demo county loaded through the import path, its employers, a
+ * demo account for each role and a year of the monthly labour ledger. A database that already
+ * has sites is left alone.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,8 +15,11 @@ import { findSiteByCode } from '../sites/site-repo.js';
 import { countUsers } from '../users/user-repo.js';
 import { createUser } from '../users/user-service.js';
 import { writeDemoFiles } from './demo-files.js';
+import { demoPeriods, seedLedger } from './demo-ledger.js';
 
 export const DEMO_PASSWORD = 'Anju2026demo';
+/** A year of the monthly labour ledger, ending with last month. */
+const DEMO_LEDGER_PERIODS = 12;
 
 export interface DemoOptions {
   persons: number;
@@ -76,6 +80,10 @@ export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions, log
   log(`正在生成演示县：${data.counties.map((c) => c.name).join('、')}，${options.persons.toLocaleString()} 人（种子 ${options.seed}）`);
   await loadDemo(ctx, data, log);
   if ((await countUsers(ctx.db)) === 0) await createDemoUsers(ctx, data);
+  const periods = demoPeriods(ctx.now(), DEMO_LEDGER_PERIODS);
+  const ledgerStarted = Date.now();
+  const records = await seedLedger(ctx, { seed: options.seed, periods });
+  log(`已生成演示劳动力台账 ${periods[0]}～${periods.at(-1)}（${periods.length} 期，末期填报中），${records.toLocaleString()} 条（${((Date.now() - ledgerStarted) / 1000).toFixed(1)} 秒）`);
   log(`演示数据就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   return true;
 }

@@ -29,28 +29,34 @@ const inScope = (s: FactScope, a: string) =>
   sql`${sql.ref(`${a}.county_code`)} = ${s.countyCode} AND ${sql.ref(`${a}.period`)} = ${s.period} AND ${sql.ref(`${a}.dest_division_code`)} LIKE ${s.prefix + '%'}`;
 
 /**
- * labour_force, stably_employed, first_cross_province and returnee of every record in scope.
+ * labour_force, stably_employed, first_cross_province and returnee of every record in scope,
+ * written only where they change (a refresh after one edit, or after opening a period whose
+ * carried-forward rows already hold most of them, rewrites few rows).
+ *
  * Each record looks up its person and its own history through the primary keys (a subquery per
- * record), so the work stays linear in the scope even when the planner has no statistics for a
- * period just opened (it then guesses one row, and a join of the scope with its history turned
- * into a nested loop over the whole scope for every record: minutes for one county).
+ * record, so the changed ones pay for it twice). That keeps the work linear in the scope whatever
+ * the planner guesses: a period just opened has no statistics, the planner takes its scope for
+ * one row, and any join of the scope with a set of its own size (its history, or the changed
+ * rows) became a nested loop over the whole scope for every record: minutes for one county.
  */
 export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<void> {
+  const facts = sql`(
+    SELECT
+      pe.birth_date > ${s.bornAfter} AND pe.birth_date <= ${s.bornOnOrBefore}
+        AND pe.labour_capacity NOT IN ('lost', 'none') AND pe.school_stage = 'none',
+      (r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
+        OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
+      r.state = 'employed' AND r.place = 'outside_province'
+        AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
+      coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
+        AND (r.state <> 'employed' OR r.place = 'in_county')
+    FROM person pe JOIN labour_record h ON h.person_id = pe.id AND h.period <= ${s.period}
+    WHERE pe.id = r.person_id
+    GROUP BY pe.id
+  )`;
   await sql`
-    UPDATE labour_record r SET (labour_force, stably_employed, first_cross_province, returnee) = (
-      SELECT
-        pe.birth_date > ${s.bornAfter} AND pe.birth_date <= ${s.bornOnOrBefore}
-          AND pe.labour_capacity NOT IN ('lost', 'none') AND pe.school_stage = 'none',
-        (r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
-          OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
-        r.state = 'employed' AND r.place = 'outside_province'
-          AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
-        coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
-          AND (r.state <> 'employed' OR r.place = 'in_county')
-      FROM person pe JOIN labour_record h ON h.person_id = pe.id AND h.period <= ${s.period}
-      WHERE pe.id = r.person_id
-      GROUP BY pe.id
-    )
+    UPDATE labour_record r SET (labour_force, stably_employed, first_cross_province, returnee) = ${facts}
     WHERE ${inScope(s, 'r')}
+      AND (r.labour_force, r.stably_employed, r.first_cross_province, r.returnee) <> ${facts}
   `.execute(db);
 }

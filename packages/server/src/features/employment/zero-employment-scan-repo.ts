@@ -52,12 +52,10 @@ export async function scanZeroEmployment(db: Kysely<DB>, s: FactScope): Promise<
         version = z.version + 1, updated_at = now()
       WHERE z.county_code = ${s.countyCode} AND z.dest_division_code LIKE ${s.prefix + '%'}
         AND z.cleared_period IS NULL AND z.found_period <= ${s.period}
-        -- the ledger's index, not hh: hh scanned once per open case was quadratic when the
-        -- planner, without statistics for a period just opened, took hh for one row
-        AND NOT EXISTS (
-          SELECT 1 FROM labour_record r
-          WHERE r.county_code = ${s.countyCode} AND r.period = ${s.period} AND r.household_id = z.household_id
-            AND r.dest_division_code LIKE ${s.prefix + '%'})
+        -- NOT IN, not NOT EXISTS: it stays one hash of hh, where an anti join rescanned hh for
+        -- every open case once the planner took hh for one row (no statistics yet for a new
+        -- period): minutes for a county. household_id is never null, so the two mean the same.
+        AND z.household_id NOT IN (SELECT household_id FROM hh)
       RETURNING z.id
     ), continued AS (
       UPDATE zero_employment_case z
@@ -72,9 +70,12 @@ export async function scanZeroEmployment(db: Kysely<DB>, s: FactScope): Promise<
     INSERT INTO zero_employment_case (household_id, county_code, dest_division_code, found_period, found_on, last_seen_period)
     SELECT zero.household_id, ${s.countyCode}, zero.division, ${s.period}, ${s.today}, ${s.period}
     FROM zero
-    WHERE NOT EXISTS (
-      SELECT 1 FROM zero_employment_case z
-      WHERE z.household_id = zero.household_id AND (z.cleared_period IS NULL OR z.cleared_period = ${s.period})
+    -- A hashed set of the existing cases, built before the first row goes in: an anti join,
+    -- planned when the table was still nearly empty, rescanned it (and the rows this statement
+    -- was adding to it) once per new case.
+    WHERE zero.household_id NOT IN (
+      SELECT z.household_id FROM zero_employment_case z
+      WHERE z.household_id IN (SELECT household_id FROM zero) AND (z.cleared_period IS NULL OR z.cleared_period = ${s.period})
     )
   `.execute(db);
 }
