@@ -141,3 +141,12 @@ export async function applyDemoFacts(db: Kysely<DB>, p: DemoFactsParams): Promis
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
+
+/**
+ * A county's first period opens blank (there is nothing to carry forward), so the scan at opening
+ * finds every household idle. The demo fills that period at once, so those are not cases: this
+ * takes them back before the refresh finds the households that really are idle.
+ */
+export async function dropBlankOpeningCases(db: Kysely<DB>, countyCode: string, period: string): Promise<void> {
+  await db.deleteFrom('zero_employment_case').where('county_code', '=', countyCode).where('found_period', '=', period).where('action', 'is', null).execute();
+}

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
 import { refreshFacts } from '../employment/labour-facts.js';
 import { closePeriod, openPeriod } from '../employment/ledger-service.js';
-import { applyDemoFacts, countiesWithHouseholds } from './demo-ledger-repo.js';
+import { applyDemoFacts, countiesWithHouseholds, dropBlankOpeningCases } from './demo-ledger-repo.js';
 
 export interface SeedLedgerOptions {
   seed: number;
@@ -31,9 +31,11 @@ export async function seedLedger(ctx: AppContext, options: SeedLedgerOptions): P
   for (const [index, period] of options.periods.entries()) {
     let records = 0;
     for (const countyCode of counties) {
-      await openPeriod(ctx, actor, countyCode, period);
+      const opened = await openPeriod(ctx, actor, countyCode, period);
       records += await ctx.db.transaction().execute(async (trx) => {
-        const n = await applyDemoFacts(trx, { seed: options.seed, countyCode, period, first: index === 0 });
+        const first = opened.carriedFrom === null;
+        const n = await applyDemoFacts(trx, { seed: options.seed, countyCode, period, first });
+        if (first) await dropBlankOpeningCases(trx, countyCode, period);
         await refreshFacts(ctx, trx, countyCode, period);
         return n;
       });

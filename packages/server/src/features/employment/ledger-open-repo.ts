@@ -36,7 +36,11 @@ export async function insertCarriedForward(db: Kysely<DB>, p: OpenPeriodParams):
     FROM person pe
     JOIN household h ON h.id = pe.household_id AND h.status = 'active' AND h.county_code = ${p.countyCode}
     LEFT JOIN labour_record prev ON prev.person_id = pe.id AND prev.period = ${p.previous}
-    WHERE prev.state = 'employed' OR ${labourForce}
+    -- A county code is the first six digits of its divisions: the prefix lets the index find the
+    -- county's households, where the county code alone read the whole country's. (The same prefix
+    -- on person made the planner, without statistics, rescan the county's people per household.)
+    WHERE h.dest_division_code LIKE ${p.countyCode + '%'}
+      AND (prev.state = 'employed' OR ${labourForce})
   `.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
