@@ -2,6 +2,7 @@ export * from './validation/id-number.js';
 export * from './validation/credit-code.js';
 export * from './validation/normalize.js';
 export * from './validation/phone.js';
+export * from './validation/zod-fields.js';
 export * from './registry/enums.js';
 export * from './registry/labour-force.js';
 export * from './registry/schemas.js';

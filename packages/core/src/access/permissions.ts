@@ -13,17 +13,26 @@ export type Permission =
   /** Open and close ledger periods; correct closed ones. */
   | 'employment.period'
   /** Training courses, public-welfare posts, workshops, job openings and referrals (人社 work). */
-  | 'labour_services.manage';
+  | 'labour_services.manage'
+  /** Edit policy packs: add a pack, a rule version or a parameter value. */
+  | 'policy.manage'
+  /** Propose entitlements from evaluations, and reject them. */
+  | 'entitlements.propose'
+  /** Approve entitlements and record them paid (the county's decision). */
+  | 'entitlements.approve';
 
 const GRANTS: Record<Role, Permission[]> = {
   collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write'],
-  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage'],
-  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage'],
+  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage', 'entitlements.propose'],
+  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage', 'entitlements.propose', 'entitlements.approve'],
   // Department users read everything in their division; the 人社 department's staff (checked by
   // the server, as permissions go by role) also run training, posts and openings.
   department: ['registry.read', 'labour_services.manage'],
   leader: ['registry.read', 'audit.read'],
-  admin: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read', 'employment.write', 'employment.period', 'labour_services.manage'],
+  admin: [
+    'registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read', 'employment.write', 'employment.period',
+    'labour_services.manage', 'policy.manage', 'entitlements.propose', 'entitlements.approve',
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

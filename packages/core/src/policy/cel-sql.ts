@@ -91,6 +91,8 @@ export function celToSql(node: CelNode, column: FactColumn, params: ParameterVal
       if (name === 'int') return `trunc(${rec(callArgs[0]!)})::bigint`;
       throw new CelSqlError(`函数 ${name} 不支持转为SQL`);
     }
+    case 'rcall':
+      throw new CelSqlError(`方法调用 ${String((node.args as [string])[0])}() 不支持转为SQL`);
     default: {
       const op = BINARY[node.op];
       if (!op) throw new CelSqlError(`运算 ${node.op} 不支持转为SQL`);

@@ -37,8 +37,29 @@ export function checkPackText(text: string): PackCheck {
   return read.issues.length ? read : checkPack(read.raw);
 }
 
+/** cel-js speaks English; the common messages are put in the words of a pack's author. */
+const CEL_MESSAGES: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^No such key: (\S+)/, (m) => `未知事实 ${m[1]}（见 docs/POLICY.md 的事实清单）`],
+  [/^Unknown variable: (\S+)/, (m) => `未知变量 ${m[1]}`],
+  [/^no such overload: (.+)$/, (m) => `类型不匹配，不能计算 ${m[1]}`],
+  [/^Expected (\S+), got (\S+)/, (m) => `语法错误：此处应为 ${m[1]}，实为 ${m[2]}`],
+  [/^Unexpected token: (\S+)/, (m) => `语法错误：意外的 ${m[1] === 'EOF' ? '结尾（表达式不完整）' : m[1]}`],
+];
+
 function firstLine(error: unknown): string {
-  return String((error as Error)?.message ?? error).split('\n')[0]!;
+  const line = String((error as Error)?.message ?? error).split('\n')[0]!;
+  for (const [pattern, say] of CEL_MESSAGES) {
+    const m = line.match(pattern);
+    if (m) return say(m);
+  }
+  return line;
+}
+
+/** A version that ends before it starts is never in force: a typo, not a choice. */
+function endsBeforeStart(where: string, versions: readonly { from: string; to?: string | null }[]): PackIssue[] {
+  return versions.flatMap((v, i) =>
+    v.to != null && v.to < v.from ? [{ where, field: `versions[${i}].to`, reason: `失效日期 ${v.to} 早于生效日期 ${v.from}` }] : [],
+  );
 }
 
 export function checkPack(raw: unknown): PackCheck {
@@ -67,12 +88,20 @@ export function checkPack(raw: unknown): PackCheck {
   for (const p of pack.parameters) {
     const o = overlap(p.versions);
     if (o) issues.push({ where: `参数 ${p.name}`, field: 'versions', reason: `版本有效期重叠：${o[0].from} 起与 ${o[1].from} 起` });
+    issues.push(...endsBeforeStart(`参数 ${p.name}`, p.versions));
+    // An int parameter is truncated when used, so 2.5 would silently act as 2.
+    p.versions.forEach((v, i) => {
+      if (p.type === 'int' && v.value !== null && !Number.isInteger(v.value)) {
+        issues.push({ where: `参数 ${p.name}`, field: `versions[${i}].value`, reason: `整数参数的值须为整数，实际为 ${v.value}` });
+      }
+    });
   }
 
   const paramValues = Object.fromEntries(pack.parameters.map((p) => [p.name, { type: p.type, value: 1, title: p.title }]));
   for (const rule of pack.rules) {
     const o = overlap(rule.versions);
     if (o) issues.push({ where: rule.id, field: 'versions', reason: `版本有效期重叠：${o[0].from} 起与 ${o[1].from} 起` });
+    issues.push(...endsBeforeStart(rule.id, rule.versions));
     const env = celEnvironment(rule.subject, pack.parameters);
     const check = (field: string, text: string, wanted: string[]) => {
       const result = env.check(text);

@@ -3,7 +3,7 @@
  * SPEC §6 asks for: eligible or not, the amount and period, and a trace of every condition with
  * the fact values that decided it. The same rules compile to SQL (rule-sql.ts) for populations.
  */
-import type { Environment } from '@marcbachmann/cel-js';
+import { serialize, type ASTNode, type Environment } from '@marcbachmann/cel-js';
 import { celEnvironment, fromCel, toCel } from './cel-env.js';
 import type { CelNode } from './cel-sql.js';
 import { factCatalog, factDef, subjectScope, type FactDef, type SubjectKind } from './fact-catalog.js';
@@ -40,12 +40,18 @@ export function parameterValues(pack: PolicyPack, asOf: string): ParameterValues
   return values;
 }
 
-/** Every rule of the packs in force on `asOf`, parsed (packs are assumed checked). */
+/**
+ * Every rule of the packs in force on `asOf`, parsed (packs are assumed checked). `overrides`
+ * replaces parameter values for a what-if, keyed `CODE.name` (`GZ-2022.returnHireAmount`).
+ */
 export function compileRules(packs: readonly PolicyPack[], asOf: string, overrides: Record<string, number> = {}): CompiledRule[] {
   const compiled: CompiledRule[] = [];
   for (const pack of packs) {
     const params = parameterValues(pack, asOf);
-    for (const [name, value] of Object.entries(overrides)) if (params[name]) params[name] = { ...params[name], value };
+    for (const [key, value] of Object.entries(overrides)) {
+      const name = key.slice(pack.code.length + 1);
+      if (key.startsWith(`${pack.code}.`) && params[name]) params[name] = { ...params[name], value };
+    }
     const envs = new Map<SubjectKind, Environment>();
     for (const { versions, ...rule } of pack.rules) {
       const version = inForceOn(versions, asOf);
@@ -105,7 +111,7 @@ export interface TraceNode {
   /** For 且/或/非: the parts. */
   children?: TraceNode[];
   /** For a comparison: the facts and parameters it read, with their values. */
-  facts?: { name: string; label: string; value: unknown; source: string; defaulted: boolean }[];
+  facts?: { name: string; label: string; value: unknown; source: string; defaulted: boolean; masked?: boolean }[];
 }
 
 export interface RuleResult {
@@ -154,13 +160,14 @@ function referencedFacts(node: CelNode, out = new Set<string>()): Set<string> {
   return out;
 }
 
-function trace(rule: CompiledRule, source: string, node: CelNode, context: Record<string, unknown>, defaulted: Set<string>): TraceNode {
-  const text = source.slice(node.start, node.end);
+function trace(rule: CompiledRule, node: CelNode, context: Record<string, unknown>, defaulted: Set<string>): TraceNode {
+  // Serialized from the node, not sliced from the source: a slice can cut a parenthesis in two.
+  const text = serialize(node as unknown as ASTNode);
   const value = fromCel((rule.env.parse(text) as Parsed)(context));
   if (node.op === '&&' || node.op === '||') {
-    return { text, value, children: (node.args as CelNode[]).map((c) => trace(rule, source, c, context, defaulted)) };
+    return { text, value, children: (node.args as CelNode[]).map((c) => trace(rule, c, context, defaulted)) };
   }
-  if (node.op === '!_') return { text, value, children: [trace(rule, source, node.args as CelNode, context, defaulted)] };
+  if (node.op === '!_') return { text, value, children: [trace(rule, node.args as CelNode, context, defaulted)] };
   const facts = [...referencedFacts(node)].map((name) => {
     const [variable, field] = name.split('.') as [string, string];
     if (variable === 'params') {
@@ -208,9 +215,21 @@ export function evaluateRule(rule: CompiledRule, subject: SubjectFacts): RuleRes
     amountNote: note,
     total,
     evidence: rule.version.evidence,
-    trace: trace(rule, rule.version.condition, rule.condition.ast, context, new Set(defaulted)),
+    trace: trace(rule, rule.condition.ast, context, new Set(defaulted)),
     defaulted,
   };
 }
 
 export { referencedFacts, referencedParams };
+
+/** The trace with personal facts (incomes) blanked, for users who see them masked. */
+export function maskTrace(node: TraceNode): TraceNode {
+  return {
+    ...node,
+    children: node.children?.map(maskTrace),
+    facts: node.facts?.map((f) => {
+      const [variable, field] = f.name.split('.') as [string, string];
+      return variable !== 'params' && factDef(variable as SubjectKind, field)?.personal ? { ...f, value: null, masked: true } : f;
+    }),
+  };
+}

@@ -15,6 +15,8 @@ export interface FactDef {
   source: string;
   /** Allowed values of a coded string fact (the registry's codes). */
   values?: readonly string[];
+  /** Personal data (an income): masked in explanations shown to users. */
+  personal?: boolean;
 }
 
 export const subjectKinds = ['person', 'household', 'employer', 'hire', 'site'] as const;
@@ -69,8 +71,11 @@ const person = {
   firstCrossProvinceJob: { type: 'bool', label: '首次跨省就业（当前省外工作为首次）', source: '劳动力月调度台账（全部历史）' },
   stablyEmployed: { type: 'bool', label: '稳定就业', source: '劳动力月调度台账：稳定就业（设置 employment.stable）' },
   returnee: { type: 'bool', label: '返乡回流', source: '劳动力月调度台账：返乡回流' },
-  monthlyIncome: { type: 'double', label: '月务工收入（元）', source: LEDGER },
+  monthlyIncome: { type: 'double', label: '月务工收入（元）', source: LEDGER, personal: true },
   certificates: { type: 'int', label: '取得职业技能证书数', source: '培训报名：取得证书' },
+  // SX-2021 (九) (每个搬迁脱贫劳动力至少参加一项培训) and GZ-2020 3. (培训补贴) ask about training
+  // taken, which a certificate count does not answer: not every course ends with a certificate.
+  trainingsCompleted: { type: 'int', label: '已结业的技能培训次数', source: '培训报名：结业' },
   holdsWelfarePost: { type: 'bool', label: '在岗公益性岗位', source: '公益性岗位在岗记录' },
   graduationYear: { type: 'int', label: '高校毕业年份（0为无）', source: '个案材料（登记信息中无此项）' },
   inDifficulty: { type: 'bool', label: '困难毕业生', source: '个案材料（登记信息中无此项）' },
@@ -91,7 +96,7 @@ const household = {
   employedMembers: { type: 'int', label: '就业人数', source: LEDGER },
   stablyEmployedMembers: { type: 'int', label: '稳定就业人数', source: LEDGER },
   zeroEmployment: { type: 'bool', label: '零就业家庭', source: '零就业家庭台账（未销号）' },
-  annualWorkIncomePerCapita: { type: 'double', label: '人均务工收入（按当月×12，元）', source: LEDGER },
+  annualWorkIncomePerCapita: { type: 'double', label: '人均务工收入（按当月×12，元）', source: LEDGER, personal: true },
   urbanSite: { type: 'bool', label: '城镇安置', source: '安置点信息：安置区域' },
   ruralSafetyNet: { type: 'bool', label: '有成员享受农村低保或特困', source: '人员信息：低保/特困' },
   relocationYear: { type: 'int', label: '搬迁年份', source: '搬迁户信息：搬迁年份' },
@@ -118,7 +123,15 @@ const hire = {
   startDate: { type: 'string', label: '入职日期（YYYY-MM-DD）', source: LEDGER },
   returneeHire: { type: 'bool', label: '吸纳的是返乡回流人员', source: '劳动力月调度台账：入职前为返乡回流' },
   placedByAgency: { type: 'bool', label: '经人力资源机构介绍录用', source: '岗位推荐：已录用' },
-  trainingKind: { type: 'string', label: '用人单位组织的培训类型（无为空）', source: '个案材料（登记信息中无此项）' },
+  // Coded so a typo in a case file is refused instead of silently failing a rule: 以工代训
+  // (GZ-2020 3., the ledger's code `apprenticeship`) and the four kinds of GZ-2022 4. (新型学徒制,
+  // 新业态新职业, 在岗技能提升, 高技能人才).
+  trainingKind: {
+    type: 'string',
+    label: '用人单位组织的培训类型（无为空）',
+    source: '个案材料（登记信息中无此项）',
+    values: ['', 'apprenticeship', 'new_apprenticeship', 'new_occupation', 'on_job', 'high_skill'],
+  },
 } as const satisfies Record<string, FactDef>;
 
 const site = {
