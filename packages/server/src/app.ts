@@ -28,6 +28,9 @@ import { trainingRoutes } from './features/training/training-routes.js';
 import { welfarePostRoutes } from './features/welfare-posts/welfare-post-routes.js';
 import { workshopRoutes } from './features/workshops/workshop-routes.js';
 import { jobOpeningRoutes } from './features/job-openings/job-opening-routes.js';
+import { packRoutes } from './features/policy/pack-routes.js';
+import { entitlementRoutes } from './features/policy/entitlement-routes.js';
+import { evaluationRoutes } from './features/policy/evaluation-routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -83,6 +86,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(welfarePostRoutes);
       await api.register(workshopRoutes);
       await api.register(jobOpeningRoutes);
+      await api.register(packRoutes);
+      await api.register(evaluationRoutes);
+      await api.register(entitlementRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -121,7 +121,7 @@ const hire = {
   contractMonths: { type: 'int', label: '劳动合同期限（月）', source: LEDGER },
   insuredMonths: { type: 'int', label: '在该主体连续参保月数', source: '劳动力月调度台账（连续各期）' },
   startDate: { type: 'string', label: '入职日期（YYYY-MM-DD）', source: LEDGER },
-  returneeHire: { type: 'bool', label: '吸纳的是返乡回流人员', source: '劳动力月调度台账：入职前为返乡回流' },
+  returneeHire: { type: 'bool', label: '受雇时为返乡回流人员（入职当月或前一月返乡）', source: '劳动力月调度台账：返乡回流' },
   placedByAgency: { type: 'bool', label: '经人力资源机构介绍录用', source: '岗位推荐：已录用' },
   // Coded so a typo in a case file is refused instead of silently failing a rule: 以工代训
   // (GZ-2020 3., the ledger's code `apprenticeship`) and the four kinds of GZ-2022 4. (新型学徒制,

@@ -41,6 +41,13 @@ export interface LabourRecordTable {
   stably_employed: Generated<boolean>;
   first_cross_province: Generated<boolean>;
   returnee: Generated<boolean>;
+  employed_last12: Generated<number>;
+  employed_streak: Generated<number>;
+  outside_streak: Generated<number>;
+  outside_months: Generated<number>;
+  employer_streak: Generated<number>;
+  insured_streak: Generated<number>;
+  hired_as_returnee: Generated<boolean>;
   version: Generated<number>;
   updated_at: Timestamp;
   updated_by: string | null;

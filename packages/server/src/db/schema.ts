@@ -1,6 +1,7 @@
 /** Kysely table types; they mirror migrations/*.sql. */
 import type { ColumnType, Generated } from 'kysely';
 import type { EmploymentTables } from './schema-employment.js';
+import type { PolicyTables } from './schema-policy.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -182,7 +183,7 @@ export interface ImportChangeTable {
   after: unknown;
 }
 
-export interface DB extends EmploymentTables {
+export interface DB extends EmploymentTables, PolicyTables {
   import_change: ImportChangeTable;
   division: DivisionTable;
   setting: SettingTable;

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { streakColumns, streakValues } from './labour-streaks.js';
 
 export interface FactScope {
   countyCode: string;
@@ -15,6 +16,8 @@ export interface FactScope {
   previous: string | null;
   /** The oldest period of the stable-employment window (inclusive). */
   windowStart: string;
+  /** The oldest of the last twelve periods (inclusive). */
+  yearStart: string;
   bornAfter: string;
   bornOnOrBefore: string;
   minEmployedPeriods: number;
@@ -29,7 +32,7 @@ const inScope = (s: FactScope, a: string) =>
   sql`${sql.ref(`${a}.county_code`)} = ${s.countyCode} AND ${sql.ref(`${a}.period`)} = ${s.period} AND ${sql.ref(`${a}.dest_division_code`)} LIKE ${s.prefix + '%'}`;
 
 /**
- * labour_force, stably_employed, first_cross_province and returnee of every record in scope,
+ * labour_force, stably_employed, first_cross_province, returnee and the streaks of every record in scope,
  * written only where they change (a refresh after one edit, or after opening a period whose
  * carried-forward rows already hold most of them, rewrites few rows).
  *
@@ -49,14 +52,15 @@ export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<
       r.state = 'employed' AND r.place = 'outside_province'
         AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
       coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
-        AND (r.state <> 'employed' OR r.place = 'in_county')
+        AND (r.state <> 'employed' OR r.place = 'in_county'),
+      ${streakValues(s.yearStart)}
     FROM person pe JOIN labour_record h ON h.person_id = pe.id AND h.period <= ${s.period}
     WHERE pe.id = r.person_id
     GROUP BY pe.id
   )`;
   await sql`
-    UPDATE labour_record r SET (labour_force, stably_employed, first_cross_province, returnee) = ${facts}
+    UPDATE labour_record r SET (labour_force, stably_employed, first_cross_province, returnee, ${streakColumns}) = ${facts}
     WHERE ${inScope(s, 'r')}
-      AND (r.labour_force, r.stably_employed, r.first_cross_province, r.returnee) <> ${facts}
+      AND (r.labour_force, r.stably_employed, r.first_cross_province, r.returnee, ${streakColumns}) <> ${facts}
   `.execute(db);
 }

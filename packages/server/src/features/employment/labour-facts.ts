@@ -20,6 +20,7 @@ export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: str
     prefix: prefix.startsWith(countyCode) ? prefix : countyCode,
     previous: (await previousPeriod(db, countyCode, period)) ?? null,
     windowStart: addMonths(period, 1 - stable.windowPeriods),
+    yearStart: addMonths(period, -11),
     bornAfter: window.bornAfter,
     bornOnOrBefore: window.bornOnOrBefore,
     minEmployedPeriods: stable.minEmployedPeriods,

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { carriedStreaks, streakColumns } from './labour-streaks.js';
 
 export interface OpenPeriodParams {
   countyCode: string;
@@ -19,7 +20,8 @@ export interface OpenPeriodParams {
  *
  * The derived facts start as the refresh that follows will mostly find them (labour force by the
  * same test; stable employment as last period; a carried-forward record is never a first
- * crossing or a return), so that refresh rewrites only the rows that differ.
+ * crossing or a return; each streak one month longer), so that refresh rewrites only the rows
+ * that differ.
  */
 export async function insertCarriedForward(db: Kysely<DB>, p: OpenPeriodParams): Promise<number> {
   const labourForce = sql`(pe.birth_date > ${p.bornAfter} AND pe.birth_date <= ${p.bornOnOrBefore}
@@ -27,12 +29,12 @@ export async function insertCarriedForward(db: Kysely<DB>, p: OpenPeriodParams):
   const result = await sql`
     INSERT INTO labour_record (person_id, period, county_code, dest_division_code, household_id,
       wants_work, state, channel, place, employer_id, employer_name, start_date, contract_months,
-      social_insurance, monthly_income, training_wish, confirmed, labour_force, stably_employed, updated_by)
+      social_insurance, monthly_income, training_wish, confirmed, labour_force, stably_employed, ${streakColumns}, updated_by)
     SELECT pe.id, ${p.period}, h.county_code, h.dest_division_code, h.id,
       coalesce(prev.wants_work, true), coalesce(prev.state, 'unemployed'), prev.channel, prev.place,
       prev.employer_id, prev.employer_name, prev.start_date, prev.contract_months,
       coalesce(prev.social_insurance, false), prev.monthly_income, coalesce(prev.training_wish, false),
-      false, ${labourForce}, coalesce(prev.stably_employed, false), ${p.userId}
+      false, ${labourForce}, coalesce(prev.stably_employed, false), ${carriedStreaks}, ${p.userId}
     FROM person pe
     JOIN household h ON h.id = pe.household_id AND h.status = 'active' AND h.county_code = ${p.countyCode}
     LEFT JOIN labour_record prev ON prev.person_id = pe.id AND prev.period = ${p.previous}

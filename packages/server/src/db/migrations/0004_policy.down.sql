@@ -1,0 +1,2 @@
+DROP TABLE entitlement;
+DROP TABLE policy_pack_revision;

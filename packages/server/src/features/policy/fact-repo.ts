@@ -1,0 +1,200 @@
+/**
+ * The policy engine's facts (core fact-catalog.ts) derived in SQL from the registry and the
+ * labour ledger, as of a date, for every subject of one kind inside a division: one subquery per
+ * kind, one row per subject, one column per fact named as in CEL (`"person.age"`), never NULL
+ * (coalesced to the catalog's defaults, so compiled conditions mean what CEL means).
+ *
+ * The ledger in force on a date is each county's latest period up to that month; streaks
+ * ("months employed in a row") are kept on its records. Everything else a fact needs is grouped
+ * once per statement and joined, never looked up per subject, so a statement stays a few passes
+ * over the division's rows however many subjects it has.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { factCatalog, type SubjectKind } from '@anju/core';
+
+export interface FactQuery {
+  /** Division code prefix ('' for the whole country). */
+  division: string;
+  asOf: string;
+  /** Labour-force birth window on asOf, for people without a ledger record that month. */
+  bornAfter: string;
+  bornOnOrBefore: string;
+  /** Only these subjects (a household's case), by id; all of the division when absent. */
+  householdId?: string;
+}
+
+/** SQL of the fact `variable.field` in a facts row aliased `f`. */
+export const factColumn = (variable: string, field: string) => `f."${variable}.${field}"`;
+
+const month = (q: FactQuery) => q.asOf.slice(0, 7);
+
+/** Ledger period of each county in force on asOf. */
+function ledgerPeriods(q: FactQuery) {
+  return sql`SELECT county_code, max(period) AS period
+    FROM labour_period WHERE period <= ${month(q)} AND county_code LIKE ${q.division.slice(0, 6) + '%'}
+    GROUP BY county_code`;
+}
+
+function personScope(q: FactQuery, alias: string) {
+  const household = q.householdId ? sql` AND ${sql.ref(`${alias}.household_id`)} = ${q.householdId}` : sql``;
+  return sql`${sql.ref(`${alias}.dest_division_code`)} LIKE ${q.division + '%'}${household}`;
+}
+
+/** Each person's record in force, with its streaks (kept on the record: labour-streaks.ts). */
+function ledgerFacts(q: FactQuery) {
+  return sql`SELECT c.person_id, c.state, c.channel, c.place, c.employer_id, c.contract_months, c.social_insurance,
+      c.monthly_income, c.labour_force, c.stably_employed, c.returnee, c.start_date, c.employed_last12, c.employed_streak,
+      c.outside_streak, c.outside_months, c.employer_streak, c.insured_streak, c.hired_as_returnee
+    FROM (${ledgerPeriods(q)}) lp
+    JOIN labour_record c ON c.county_code = lp.county_code AND c.period = lp.period
+    WHERE ${personScope(q, 'c')}`;
+}
+
+function householdFacts(q: FactQuery) {
+  const scope = q.householdId ? sql`h.id = ${q.householdId}` : sql`h.dest_division_code LIKE ${q.division + '%'}`;
+  return sql`SELECT h.id::text AS subject_id, h.dest_division_code AS division_code, h.id::text AS household_id,
+      h.household_no AS label,
+      h.kind = 'registered_poor' AS "household.registeredPoor",
+      h.monitoring_category AS "household.monitoringCategory",
+      count(p.id)::int AS "household.members",
+      (count(*) FILTER (WHERE coalesce(l.labour_force,
+        p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none')))::int
+        AS "household.labourForceMembers",
+      (count(*) FILTER (WHERE l.state = 'employed'))::int AS "household.employedMembers",
+      (count(*) FILTER (WHERE l.stably_employed))::int AS "household.stablyEmployedMembers",
+      coalesce(bool_or(z.household_id IS NOT NULL), false) AS "household.zeroEmployment",
+      (coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) * 12 / greatest(count(p.id), 1))::float8
+        AS "household.annualWorkIncomePerCapita",
+      s.area_kind = 'urban' AS "household.urbanSite",
+      coalesce(bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')), false) AS "household.ruralSafetyNet",
+      h.relocation_year AS "household.relocationYear"
+    FROM household h
+    JOIN site s ON s.id = h.site_id
+    LEFT JOIN person p ON p.household_id = h.id
+    LEFT JOIN l ON l.person_id = p.id
+    -- Open in the month of asOf: found by then and not yet cleared.
+    LEFT JOIN (SELECT DISTINCT household_id FROM zero_employment_case
+      WHERE dest_division_code LIKE ${q.division + '%'} AND found_period <= ${month(q)}
+        AND (cleared_period IS NULL OR cleared_period > ${month(q)})) z ON z.household_id = h.id
+    WHERE ${scope} AND h.status = 'active'
+    GROUP BY h.id, s.area_kind`;
+}
+
+/** Person facts alone; person and hire rules join the household's and employer's beside them. */
+function personFacts(q: FactQuery) {
+  return sql`SELECT p.id::text AS subject_id, p.dest_division_code AS division_code, p.household_id::text AS household_id,
+      p.name AS label,
+      extract(year FROM age(${q.asOf}::date, p.birth_date))::int AS "person.age",
+      p.sex AS "person.sex",
+      p.labour_capacity AS "person.labourCapacity",
+      p.school_stage AS "person.schoolStage",
+      coalesce(p.disability_grade, 0)::int AS "person.disabilityGrade",
+      p.safety_net AS "person.safetyNet",
+      coalesce(l.labour_force, p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore}
+        AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none') AS "person.labourForce",
+      coalesce(l.state = 'employed', false) AS "person.employed",
+      CASE WHEN l.state = 'employed' THEN coalesce(l.channel, '') ELSE '' END AS "person.channel",
+      CASE WHEN l.state = 'employed' THEN coalesce(l.place, '') ELSE '' END AS "person.place",
+      coalesce(l.contract_months, 0)::int AS "person.contractMonths",
+      coalesce(l.social_insurance, false) AS "person.socialInsurance",
+      coalesce(l.employed_last12, 0)::int AS "person.monthsEmployedLast12",
+      coalesce(l.employed_streak, 0)::int AS "person.consecutiveMonthsEmployed",
+      coalesce(l.outside_streak, 0)::int AS "person.consecutiveMonthsOutsideProvince",
+      coalesce(l.outside_streak > 0 AND l.outside_streak = l.outside_months, false) AS "person.firstCrossProvinceJob",
+      coalesce(l.stably_employed, false) AS "person.stablyEmployed",
+      coalesce(l.returnee, false) AS "person.returnee",
+      coalesce(CASE WHEN l.state = 'employed' THEN l.monthly_income END, 0)::float8 AS "person.monthlyIncome",
+      coalesce(te.certificates, 0)::int AS "person.certificates",
+      coalesce(te.completed, 0)::int AS "person.trainingsCompleted",
+      wp.person_id IS NOT NULL AS "person.holdsWelfarePost",
+      0 AS "person.graduationYear", false AS "person.inDifficulty", false AS "person.startingBusiness", false AS "person.lacksFunds"
+    FROM person p
+    JOIN household h ON h.id = p.household_id AND h.status = 'active'
+    LEFT JOIN l ON l.person_id = p.id
+    LEFT JOIN (SELECT person_id, count(*) FILTER (WHERE certificate_no IS NOT NULL) AS certificates,
+        count(*) FILTER (WHERE status = 'completed') AS completed
+      FROM training_enrolment WHERE dest_division_code LIKE ${q.division + '%'} AND coalesce(completed_on, ${q.asOf}) <= ${q.asOf}
+      GROUP BY person_id) te ON te.person_id = p.id
+    LEFT JOIN (SELECT DISTINCT person_id FROM welfare_post_holding
+      WHERE start_date <= ${q.asOf} AND (end_date IS NULL OR end_date >= ${q.asOf})) wp ON wp.person_id = p.id
+    WHERE ${personScope(q, 'p')}`;
+}
+
+/** Employers of the division, and any employer elsewhere that employs its people. */
+function employerFacts(q: FactQuery) {
+  const scope = q.householdId
+    ? sql`e.id IN (SELECT employer_id FROM l)`
+    : sql`(e.division_code LIKE ${q.division + '%'} OR e.id IN (SELECT employer_id FROM l))`;
+  return sql`SELECT e.id::text AS subject_id, e.division_code, NULL::text AS household_id, e.name AS label,
+      e.kind AS "employer.kind",
+      e.founded_by_relocated AS "employer.foundedByRelocated",
+      e.site_id IS NOT NULL AS "employer.inSite",
+      CASE WHEN e.start_date IS NULL OR e.start_date > ${q.asOf}::date THEN 0
+        ELSE (extract(year FROM age(${q.asOf}::date, e.start_date)) * 12 + extract(month FROM age(${q.asOf}::date, e.start_date)))::int
+      END AS "employer.monthsOperating",
+      e.positions AS "employer.positions",
+      coalesce(w.n, 0)::int AS "employer.relocatedWorkers"
+    FROM employer e
+    LEFT JOIN (SELECT employer_id, count(*) AS n FROM l WHERE state = 'employed' GROUP BY employer_id) w ON w.employer_id = e.id
+    WHERE ${scope}`;
+}
+
+/** One hire per person employed by a registered employer in the ledger in force. */
+function hireFacts() {
+  return sql`SELECT l.person_id::text AS person_key, l.employer_id::text AS employer_key,
+      l.employer_streak::int AS "hire.monthsEmployed",
+      coalesce(l.contract_months, 0)::int AS "hire.contractMonths",
+      l.insured_streak::int AS "hire.insuredMonths",
+      coalesce(to_char(l.start_date, 'YYYY-MM-DD'), '') AS "hire.startDate",
+      l.hired_as_returnee AS "hire.returneeHire",
+      placed.person_id IS NOT NULL AS "hire.placedByAgency",
+      '' AS "hire.trainingKind"
+    FROM l
+    LEFT JOIN (SELECT DISTINCT r.person_id, o.employer_id FROM job_referral r JOIN job_opening o ON o.id = r.opening_id
+      WHERE r.outcome = 'hired') placed ON placed.person_id = l.person_id AND placed.employer_id = l.employer_id
+    WHERE l.state = 'employed' AND l.employer_id IS NOT NULL`;
+}
+
+function siteFacts(q: FactQuery) {
+  return sql`SELECT s.id::text AS subject_id, s.division_code, NULL::text AS household_id, s.name AS label,
+      coalesce(pp.people, 0)::int AS "site.population",
+      coalesce(pp.poor, 0)::int AS "site.registeredPoorPeople",
+      coalesce(ws.n, 0)::int AS "site.workshops"
+    FROM site s
+    LEFT JOIN (SELECT h.site_id, count(*) AS people, count(*) FILTER (WHERE h.kind = 'registered_poor') AS poor
+      FROM person p JOIN household h ON h.id = p.household_id AND h.status = 'active'
+      WHERE h.dest_division_code LIKE ${q.division + '%'} GROUP BY h.site_id) pp ON pp.site_id = s.id
+    LEFT JOIN (SELECT e.site_id, count(*) AS n FROM workshop w JOIN employer e ON e.id = w.employer_id GROUP BY e.site_id) ws ON ws.site_id = s.id
+    WHERE s.division_code LIKE ${q.division + '%'}`;
+}
+
+const columns = (kind: SubjectKind, alias: string) =>
+  sql.raw(Object.keys(factCatalog[kind]).map((name) => `${alias}."${kind}.${name}"`).join(', '));
+
+/** The shared parts of every kind's facts; PostgreSQL computes only those a statement reads. */
+export function factCtes(q: FactQuery): RawBuilder<unknown> {
+  return sql`WITH l AS MATERIALIZED (${ledgerFacts(q)}),
+      hf AS (${householdFacts(q)}),
+      pf AS (${personFacts(q)}),
+      ef AS (${employerFacts(q)})`;
+}
+
+/**
+ * One row per subject of `kind` in the division: subject_id, division_code, household_id, label
+ * and every fact the subject's rules can read (core subjectScope). Runs after factCtes.
+ */
+export function kindFacts(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> {
+  return {
+    household: sql`SELECT * FROM hf`,
+    person: sql`SELECT pf.*, ${columns('household', 'hf')} FROM pf JOIN hf ON hf.household_id = pf.household_id`,
+    employer: sql`SELECT * FROM ef`,
+    hire: sql`SELECT h.person_key || ':' || h.employer_key AS subject_id, pf.division_code, pf.household_id,
+        pf.label || ' @ ' || ef.label AS label, ${columns('hire', 'h')}, ${columns('person', 'pf')}, ${columns('employer', 'ef')}
+      FROM (${hireFacts()}) h JOIN pf ON pf.subject_id = h.person_key JOIN ef ON ef.subject_id = h.employer_key`,
+    site: siteFacts(q),
+  }[kind];
+}
+
+export function factRows(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> {
+  return sql`${factCtes(q)} ${kindFacts(kind, q)}`;
+}

@@ -1,0 +1,21 @@
+/** Who may read policy evaluations, and the fact query of a division on a date. */
+import { can } from '@anju/core';
+import type { AppContext } from '../../platform/context.js';
+import type { Actor } from '../../platform/actor.js';
+import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
+import { labourForceBirthWindow, labourForceSettingOn } from '../settings/labour-force-setting.js';
+import type { FactQuery } from './fact-repo.js';
+
+export function assertPolicyRead(actor: Actor): void {
+  if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权查看政策享受情况');
+}
+
+/** A division outside the actor's own is answered as if it did not exist. */
+export function assertDivision(actor: Actor, division: string): void {
+  if (!division.startsWith(actor.divisionCode)) throw new NotFoundError('区划');
+}
+
+export async function factQuery(ctx: AppContext, q: { division: string; asOf: string; householdId?: string }): Promise<FactQuery> {
+  const window = labourForceBirthWindow(await labourForceSettingOn(ctx.db, q.division, q.asOf), q.asOf);
+  return { division: q.division, asOf: q.asOf, householdId: q.householdId, ...window };
+}

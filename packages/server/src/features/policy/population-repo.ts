@@ -1,0 +1,137 @@
+/**
+ * Rules over whole populations, in SQL: the compiled conditions and amounts of every rule about
+ * one kind of subject, evaluated over that kind's fact rows (fact-repo.ts) in one statement.
+ * A what-if compiles the rules twice, with and without the changed parameters, and compares them
+ * subject by subject in the same statement.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
+import type { DB } from '../../db/schema.js';
+import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fact-repo.js';
+
+/** A rule's condition, inside its jurisdiction, and its total (amount × months for a monthly one). */
+function compiled(rule: CompiledRule): { eligible: string; total: string } {
+  const { condition, amount } = ruleSql(rule, factColumn);
+  const jurisdiction = `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`;
+  const months = rule.version.benefit.per === 'month' ? (rule.version.benefit.months ?? 1) : 1;
+  return { eligible: `(${jurisdiction} AND ${condition})`, total: `(${amount}) * ${months}` };
+}
+
+export interface RuleTotal {
+  rule: CompiledRule;
+  eligible: number;
+  cost: number | null;
+}
+
+/**
+ * How many subjects each rule finds eligible, and what it costs (null while amounts are unset),
+ * for every kind of subject in one statement: each kind's counts are one row of a cross join, so
+ * the facts they share (the ledger's, above all) are computed once.
+ */
+export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[]): Promise<RuleTotal[]> {
+  const kinds = subjectKinds.filter((kind) => rules.some((r) => r.rule.subject === kind));
+  if (!kinds.length) return [];
+  const index = new Map(rules.map((r, i) => [r, i]));
+  const parts = kinds.map((kind) => {
+    const columns = rules.flatMap((rule) => {
+      if (rule.rule.subject !== kind) return [];
+      const c = compiled(rule);
+      const i = index.get(rule)!;
+      return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `sum(${c.total}) FILTER (WHERE ${c.eligible}) AS c${i}`];
+    });
+    return sql`(SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f) ${sql.raw(`k_${kind}`)}`;
+  });
+  const { rows } = await sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db);
+  const row = rows[0] ?? {};
+  return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
+}
+
+export interface SubjectRow {
+  subject_id: string;
+  division_code: string;
+  household_id: string | null;
+  label: string;
+  amount: number | null;
+}
+
+/** The subjects matching `where` (SQL over the facts row `f`), a page at a time, with the total. */
+async function subjectsWhere(db: Kysely<DB>, kind: SubjectKind, q: FactQuery, where: string, amount: string, page: Page) {
+  const { rows } = await sql<SubjectRow & { total: string }>`
+    SELECT f.subject_id, f.division_code, f.household_id, f.label, (${sql.raw(amount)})::float8 AS amount, count(*) OVER () AS total
+    FROM (${factRows(kind, q)}) f WHERE ${sql.raw(where)}
+    ORDER BY f.division_code, f.subject_id LIMIT ${page.limit} OFFSET ${page.offset}`.execute(db);
+  return { total: Number(rows[0]?.total ?? 0), items: rows.map(({ total: _t, ...r }) => ({ ...r, amount: r.amount === null ? null : Number(r.amount) })) };
+}
+
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export function eligibleSubjectRows(db: Kysely<DB>, kind: SubjectKind, q: FactQuery, rule: CompiledRule, page: Page) {
+  const c = ruleSql(rule, factColumn);
+  return subjectsWhere(db, kind, q, compiled(rule).eligible, c.amount, page);
+}
+
+/** The subjects a what-if adds to a rule (`gained`) or takes away from it (`lost`). */
+export function changedSubjectRows(db: Kysely<DB>, kind: SubjectKind, q: FactQuery, before: CompiledRule, after: CompiledRule, change: 'gained' | 'lost', page: Page) {
+  const [b, a] = [compiled(before).eligible, compiled(after).eligible];
+  const where = change === 'gained' ? `${a} AND NOT ${b}` : `${b} AND NOT ${a}`;
+  return subjectsWhere(db, kind, q, where, ruleSql(change === 'gained' ? after : before, factColumn).amount, page);
+}
+
+export interface SimulationTotal {
+  index: number;
+  child: string;
+  before: number;
+  after: number;
+  gained: number;
+  lost: number;
+  costBefore: number | null;
+  costAfter: number | null;
+}
+
+/** Per rule and child division: eligible before and after, gained, lost, cost before and after. */
+export async function simulationTotals(
+  db: Kysely<DB>,
+  kind: SubjectKind,
+  q: FactQuery,
+  pairs: { before: CompiledRule; after: CompiledRule }[],
+  childLength: number,
+): Promise<SimulationTotal[]> {
+  if (!pairs.length) return [];
+  const columns = pairs.flatMap(({ before, after }, i) => {
+    const [b, a] = [compiled(before), compiled(after)];
+    return [
+      `count(*) FILTER (WHERE ${b.eligible}) AS b${i}`,
+      `count(*) FILTER (WHERE ${a.eligible}) AS a${i}`,
+      `count(*) FILTER (WHERE ${a.eligible} AND NOT ${b.eligible}) AS g${i}`,
+      `count(*) FILTER (WHERE ${b.eligible} AND NOT ${a.eligible}) AS l${i}`,
+      `sum(${b.total}) FILTER (WHERE ${b.eligible}) AS cb${i}`,
+      `sum(${a.total}) FILTER (WHERE ${a.eligible}) AS ca${i}`,
+    ];
+  });
+  const child: RawBuilder<string> = sql`left(f.division_code, ${childLength})`;
+  const { rows } = await sql<Record<string, string | null>>`
+    SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factRows(kind, q)}) f GROUP BY 1`.execute(db);
+  const num = (v: string | null | undefined) => Number(v ?? 0);
+  const money = (v: string | null | undefined) => (v == null ? null : Number(v));
+  return rows.flatMap((row) =>
+    pairs.map((_, i) => ({
+      index: i,
+      child: String(row.child),
+      before: num(row[`b${i}`]),
+      after: num(row[`a${i}`]),
+      gained: num(row[`g${i}`]),
+      lost: num(row[`l${i}`]),
+      costBefore: money(row[`cb${i}`]),
+      costAfter: money(row[`ca${i}`]),
+    })),
+  );
+}
+
+/** The raw fact rows (the in-process path, and one household's case). */
+export async function factRowsOf(db: Kysely<DB>, kind: SubjectKind, q: FactQuery): Promise<Record<string, unknown>[]> {
+  const { rows } = await sql<Record<string, unknown>>`SELECT * FROM (${factRows(kind, q)}) f`.execute(db);
+  return rows;
+}
