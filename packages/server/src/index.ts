@@ -16,3 +16,5 @@ export { startServer } from './server.js';
 export { generateDemo } from './features/demo/generator.js';
 export { writeDemoFiles } from './features/demo-seed/demo-files.js';
 export { loadDemo, seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo-seed/demo-seed.js';
+export { bundledPacks } from './features/policy/bundled-packs.js';
+export { simulate } from './features/policy/population-service.js';

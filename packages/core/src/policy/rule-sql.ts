@@ -8,7 +8,8 @@ import { referencedParams, type CompiledRule } from './evaluate.js';
 
 export interface RuleSql {
   condition: string;
-  amount: string;
+  /** Yuan per payment; null when the rule grants no amount, or its amount is set locally and not yet set. */
+  amount: string | null;
 }
 
 export function ruleSql(rule: CompiledRule, column: FactColumn): RuleSql {
@@ -16,11 +17,13 @@ export function ruleSql(rule: CompiledRule, column: FactColumn): RuleSql {
   const compile = (parsed: { ast: CelNode } | undefined) => (parsed ? celToSql(parsed.ast, column, rule.params, isString) : null);
   const unset = (parsed: { ast: CelNode } | undefined) =>
     parsed !== undefined && [...referencedParams(parsed.ast)].some((n) => rule.params[n]?.value == null);
-  const amount = unset(rule.amount) ? null : compile(rule.amount);
+  const condition = compile(rule.condition)!;
+  // As the in-process path: an unset amount makes the whole amount unknown; an unset cap only
+  // drops the cap, unless there is no amount to cap.
+  if (unset(rule.amount) || (!rule.amount && unset(rule.cap))) return { condition, amount: null };
+  const amount = compile(rule.amount);
   const cap = unset(rule.cap) ? null : compile(rule.cap);
-  let amountSql = 'NULL::float8';
-  if (unset(rule.amount) || (!rule.amount && unset(rule.cap))) amountSql = 'NULL::float8';
-  else if (amount && cap) amountSql = `least((${amount})::float8, (${cap})::float8)`;
-  else if (amount ?? cap) amountSql = `(${amount ?? cap})::float8`;
-  return { condition: compile(rule.condition)!, amount: amountSql };
+  if (amount && cap) return { condition, amount: `least((${amount})::float8, (${cap})::float8)` };
+  const either = amount ?? cap;
+  return { condition, amount: either ? `(${either})::float8` : null };
 }

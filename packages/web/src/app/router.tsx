@@ -164,6 +164,17 @@ const router = createBrowserRouter([
               },
             ],
           },
+          {
+            path: 'policy/packs',
+            handle: crumb((m) => m.menu.policyPacks),
+            children: [
+              { index: true, element: page(() => import('../features/policy/PackListPage'), 'PackListPage') },
+              { path: ':code', handle: crumb((m) => m.menu.policyPack), element: page(() => import('../features/policy/PackPage'), 'PackPage') },
+            ],
+          },
+          { path: 'policy/coverage', handle: crumb((m) => m.menu.policyCoverage), element: page(() => import('../features/policy/CoveragePage'), 'CoveragePage') },
+          { path: 'policy/entitlements', handle: crumb((m) => m.menu.entitlements), element: page(() => import('../features/policy/EntitlementsPage'), 'EntitlementsPage') },
+          { path: 'policy/simulation', handle: crumb((m) => m.menu.policySimulation), element: page(() => import('../features/policy/SimulationPage'), 'SimulationPage') },
           { path: 'imports', handle: crumb((m) => m.menu.imports), element: page(() => import('../features/imports/ImportCentrePage'), 'ImportCentrePage') },
           { path: 'admin/users', handle: crumb((m) => m.menu.users), element: page(() => import('../features/admin/UsersPage'), 'UsersPage') },
           { path: 'admin/audit', handle: crumb((m) => m.menu.audit), element: page(() => import('../features/admin/AuditLogPage'), 'AuditLogPage') },

@@ -69,6 +69,7 @@ interface Item {
   ruleId: string;
   subjectId: string;
   status: string;
+  kind: string;
   amount: number | null;
   months: number | null;
   periodFrom: string | null;
@@ -159,6 +160,10 @@ describe('proposals', () => {
     ]);
     // The rule that ended on 2024-05-31 is not proposed on 2024-06-30.
     expect(await list(clerk, 'ruleId=ET-2024-ending')).toEqual([]);
+    // Duties of the bundled packs (包保 of the site, …) are eligible too, but are not money.
+    const eligibility = await clerk.request('GET', `/api/v1/policy/eligibility?division=${TOWNSHIP_A}&asOf=2024-06-30`);
+    expect(eligibility.body.rules.some((r: { kind: string; eligible: number }) => r.kind === 'obligation' && r.eligible > 0)).toBe(true);
+    expect(new Set((await list(clerk, '')).map((i) => i.kind))).toEqual(new Set(['cash']));
     expect(await auditCount()).toBe(audits + 1);
   });
 

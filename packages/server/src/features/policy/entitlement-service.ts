@@ -61,7 +61,9 @@ function toOutput(e: repo.EntitlementRow, titles: Map<string, string>): Entitlem
 export async function proposeEntitlements(ctx: AppContext, actor: Actor, q: { division: string; asOf: string }) {
   if (!can(actor.role, 'entitlements.propose')) throw new ForbiddenError('无权提出待遇（须为乡镇、县级业务人员）');
   assertDivision(actor, q.division);
-  const eligible = await eligibleSubjects(ctx, actor, q);
+  // Money is granted and paid; services and duties (包保, 一户一岗 …) are work to do, not
+  // entitlements, and are followed up elsewhere.
+  const eligible = (await eligibleSubjects(ctx, actor, q)).filter((s) => s.kind === 'cash' || s.kind === 'loan');
   const candidates: repo.Candidate[] = eligible.map((s) => ({
     pack_code: s.packCode,
     rule_id: s.ruleId,

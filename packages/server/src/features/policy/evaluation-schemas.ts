@@ -96,6 +96,7 @@ export const simulationOutput = z.object({
     z.object({
       ruleId: z.string(),
       title: z.string(),
+      kind: z.string(),
       before: z.number(),
       after: z.number(),
       gained: z.number(),

@@ -9,12 +9,18 @@ import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anj
 import type { DB } from '../../db/schema.js';
 import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fact-repo.js';
 
-/** A rule's condition, inside its jurisdiction, and its total (amount × months for a monthly one). */
-function compiled(rule: CompiledRule): { eligible: string; total: string } {
+/**
+ * A rule's condition inside its jurisdiction; its amount per payment; and the sum of its totals
+ * (amount × months for a monthly one) over the eligible — 0 when nobody is, NULL when the rule has
+ * no amount or its amount is set locally and not yet set.
+ */
+function compiled(rule: CompiledRule): { eligible: string; amount: string; cost: string } {
   const { condition, amount } = ruleSql(rule, factColumn);
   const jurisdiction = `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`;
+  const eligible = `(${jurisdiction} AND ${condition})`;
   const months = rule.version.benefit.per === 'month' ? (rule.version.benefit.months ?? 1) : 1;
-  return { eligible: `(${jurisdiction} AND ${condition})`, total: `(${amount}) * ${months}` };
+  const cost = amount ? `coalesce(sum((${amount}) * ${months}) FILTER (WHERE ${eligible}), 0)` : 'NULL::float8';
+  return { eligible, amount: amount ?? 'NULL::float8', cost };
 }
 
 export interface RuleTotal {
@@ -37,7 +43,7 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
       if (rule.rule.subject !== kind) return [];
       const c = compiled(rule);
       const i = index.get(rule)!;
-      return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `sum(${c.total}) FILTER (WHERE ${c.eligible}) AS c${i}`];
+      return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `${c.cost} AS c${i}`];
     });
     return sql`(SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f) ${sql.raw(`k_${kind}`)}`;
   });
@@ -69,15 +75,15 @@ export interface Page {
 }
 
 export function eligibleSubjectRows(db: Kysely<DB>, kind: SubjectKind, q: FactQuery, rule: CompiledRule, page: Page) {
-  const c = ruleSql(rule, factColumn);
-  return subjectsWhere(db, kind, q, compiled(rule).eligible, c.amount, page);
+  const c = compiled(rule);
+  return subjectsWhere(db, kind, q, c.eligible, c.amount, page);
 }
 
 /** The subjects a what-if adds to a rule (`gained`) or takes away from it (`lost`). */
 export function changedSubjectRows(db: Kysely<DB>, kind: SubjectKind, q: FactQuery, before: CompiledRule, after: CompiledRule, change: 'gained' | 'lost', page: Page) {
-  const [b, a] = [compiled(before).eligible, compiled(after).eligible];
-  const where = change === 'gained' ? `${a} AND NOT ${b}` : `${b} AND NOT ${a}`;
-  return subjectsWhere(db, kind, q, where, ruleSql(change === 'gained' ? after : before, factColumn).amount, page);
+  const [b, a] = [compiled(before), compiled(after)];
+  const where = change === 'gained' ? `${a.eligible} AND NOT ${b.eligible}` : `${b.eligible} AND NOT ${a.eligible}`;
+  return subjectsWhere(db, kind, q, where, (change === 'gained' ? a : b).amount, page);
 }
 
 export interface SimulationTotal {
@@ -107,8 +113,8 @@ export async function simulationTotals(
       `count(*) FILTER (WHERE ${a.eligible}) AS a${i}`,
       `count(*) FILTER (WHERE ${a.eligible} AND NOT ${b.eligible}) AS g${i}`,
       `count(*) FILTER (WHERE ${b.eligible} AND NOT ${a.eligible}) AS l${i}`,
-      `sum(${b.total}) FILTER (WHERE ${b.eligible}) AS cb${i}`,
-      `sum(${a.total}) FILTER (WHERE ${a.eligible}) AS ca${i}`,
+      `${b.cost} AS cb${i}`,
+      `${a.cost} AS ca${i}`,
     ];
   });
   const child: RawBuilder<string> = sql`left(f.division_code, ${childLength})`;

@@ -145,14 +145,15 @@ export async function simulate(ctx: AppContext, actor: Actor, q: SimulationQuery
   const [before, after] = [await rulesInForce(ctx, q), await rulesInForce(ctx, q, q.set)];
   const fq = await factQuery(ctx, q);
   const childLength = childCodeLength(q.division);
-  const rules = new Map<string, { ruleId: string; title: string; before: number; after: number; gained: number; lost: number; costBefore: number | null; costAfter: number | null }>();
+  type RuleChange = { ruleId: string; title: string; kind: string; before: number; after: number; gained: number; lost: number; costBefore: number | null; costAfter: number | null };
+  const rules = new Map<string, RuleChange>();
   const divisions = new Map<string, { gained: number; lost: number; costDelta: number | null }>();
   const add = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
   for (const { kind, rules: ofKind } of byKind(before)) {
     const pairs = ofKind.map((b) => ({ before: b, after: after.find((a) => a.rule.id === b.rule.id)! }));
     for (const t of await repo.simulationTotals(ctx.db, kind, fq, pairs, childLength)) {
       const rule = pairs[t.index]!.before;
-      const r = rules.get(rule.rule.id) ?? { ruleId: rule.rule.id, title: rule.rule.title, before: 0, after: 0, gained: 0, lost: 0, costBefore: null, costAfter: null };
+      const r = rules.get(rule.rule.id) ?? { ruleId: rule.rule.id, title: rule.rule.title, kind: rule.version.benefit.kind, before: 0, after: 0, gained: 0, lost: 0, costBefore: null, costAfter: null };
       r.before += t.before;
       r.after += t.after;
       r.gained += t.gained;

@@ -144,7 +144,7 @@ describe('a what-if', () => {
     const res = await clerk.request('POST', '/api/v1/policy/simulations', { division: TOWNSHIP_A, asOf: AS_OF, set });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const transport = res.body.rules.find((r: { ruleId: string }) => r.ruleId === 'GZ-2022-6-transport-poor');
-    expect(transport).toMatchObject({ before: 1, after: 0, gained: 0, lost: 1, costBefore: 500, costAfter: null });
+    expect(transport).toMatchObject({ kind: 'cash', before: 1, after: 0, gained: 0, lost: 1, costBefore: 500, costAfter: 0 });
     expect(res.body.divisions).toEqual([expect.objectContaining({ lost: 1, costDelta: -500 })]);
     const lost = await clerk.request('POST', '/api/v1/policy/simulations/subjects', { division: TOWNSHIP_A, asOf: AS_OF, set, ruleId: 'GZ-2022-6-transport-poor', change: 'lost' });
     expect(lost.body.items.map((i: { subjectId: string }) => i.subjectId)).toEqual([people.migrant]);

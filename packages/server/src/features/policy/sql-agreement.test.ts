@@ -77,7 +77,7 @@ function nested(subject: Record<string, unknown>) {
 async function compare(kind: SubjectKind, rules: CompiledRule[], subjects: Record<string, unknown>[]) {
   const selects = rules.flatMap((rule, i) => {
     const c = ruleSql(rule, factColumn);
-    return [`(${c.condition}) AS e${i}`, `(${c.amount}) AS a${i}`];
+    return [`(${c.condition}) AS e${i}`, `(${c.amount ?? 'NULL'}) AS a${i}`];
   });
   const { rows } = await sql
     .raw<Record<string, unknown>>(`SELECT subject_id, ${selects.join(', ')} FROM ${valuesTable(kind, subjects)} ORDER BY subject_id`)

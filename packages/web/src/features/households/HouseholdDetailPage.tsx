@@ -16,6 +16,8 @@ import { RevealProvider } from '../../shared/reveal';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useDivisionPath, fullName } from '../../shared/division-queries';
 import { useSession } from '../auth/session';
+import { HouseholdPolicyTab } from '../policy/HouseholdPolicyTab';
+import { usePolicyMessages } from '../policy/policy-messages';
 import { HouseholdHistory } from './HouseholdHistory';
 import { address } from './household-format';
 import { useHousehold } from './household-queries';
@@ -55,6 +57,7 @@ function Places({ h }: { h: HouseholdDetail }) {
 export function HouseholdDetailPage() {
   const { id } = useParams();
   const m = useMessages();
+  const p = usePolicyMessages();
   const labels = useLabels();
   const session = useSession();
   const navigate = useNavigate();
@@ -85,6 +88,7 @@ export function HouseholdDetailPage() {
     ...(full ? [{ key: 'members', label: `${m.household.tabMembers}（${h.memberList.length}）`, children: <MembersTable members={h.memberList} /> }] : []),
     { key: 'places', label: m.household.tabPlaces, children: <Places h={h} /> },
     ...(full ? [{ key: 'history', label: m.household.tabHistory, children: <HouseholdHistory householdId={h.id} members={h.memberList} /> }] : []),
+    ...(full ? [{ key: 'policy', label: p.entitled, children: <HouseholdPolicyTab householdId={h.id} /> }] : []),
   ];
 
   return (

@@ -4,13 +4,17 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  CalculatorOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
+  FundOutlined,
   HomeOutlined,
   IdcardOutlined,
   LineChartOutlined,
   ProfileOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ReadOutlined,
   ShopOutlined,
@@ -28,6 +32,7 @@ function selectedKey(pathname: string): string {
   const first = pathname.split('/').filter(Boolean);
   if (first[0] === 'admin') return `/admin/${first[1] ?? 'users'}`;
   if (first[0] === 'employment') return `/employment/${first[1] ?? 'ledger'}`;
+  if (first[0] === 'policy') return `/policy/${first[1] ?? 'packs'}`;
   return first[0] ? `/${first[0]}` : '/';
 }
 
@@ -68,6 +73,21 @@ export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => vo
         { key: '/job-openings', icon: <SolutionOutlined />, label: m.menu.jobOpenings },
       ],
     },
+    ...(session.can('registry.read')
+      ? [
+          {
+            type: 'group' as const,
+            key: 'policy',
+            label: m.menu.policy,
+            children: [
+              { key: '/policy/packs', icon: <FileProtectOutlined />, label: m.menu.policyPacks },
+              { key: '/policy/coverage', icon: <FundOutlined />, label: m.menu.policyCoverage },
+              { key: '/policy/entitlements', icon: <SafetyCertificateOutlined />, label: m.menu.entitlements },
+              { key: '/policy/simulation', icon: <CalculatorOutlined />, label: m.menu.policySimulation },
+            ],
+          },
+        ]
+      : []),
     ...(session.can('import.run') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: m.menu.imports }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: m.menu.admin, children: admin }] : []),
   ];
