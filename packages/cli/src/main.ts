@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './commands/admin.js';
 import { registerImportExport } from './commands/import-export.js';
 import { registerPolicy } from './commands/policy.js';
+import { registerMonitor } from './commands/monitor.js';
 import { registerRun } from './commands/run.js';
 
 const program = new Command('anju').description('安居 — 易地扶贫搬迁后续扶持管理平台').exitOverride();
@@ -10,6 +11,7 @@ registerRun(program);
 registerImportExport(program);
 registerAdmin(program);
 registerPolicy(program);
+registerMonitor(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -31,6 +31,10 @@ import { jobOpeningRoutes } from './features/job-openings/job-opening-routes.js'
 import { packRoutes } from './features/policy/pack-routes.js';
 import { entitlementRoutes } from './features/policy/entitlement-routes.js';
 import { evaluationRoutes } from './features/policy/evaluation-routes.js';
+import { monitoringRunRoutes } from './features/monitoring/monitoring-run-routes.js';
+import { monitoringSettingsRoutes } from './features/monitoring/monitoring-settings-routes.js';
+import { calendarRoutes } from './features/calendar/calendar-routes.js';
+import { departmentDataRoutes } from './features/department-data/department-record-routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -89,6 +93,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(packRoutes);
       await api.register(evaluationRoutes);
       await api.register(entitlementRoutes);
+      await api.register(monitoringRunRoutes);
+      await api.register(monitoringSettingsRoutes);
+      await api.register(calendarRoutes);
+      await api.register(departmentDataRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -18,3 +18,4 @@ export { writeDemoFiles } from './features/demo-seed/demo-files.js';
 export { loadDemo, seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo-seed/demo-seed.js';
 export { bundledPacks } from './features/policy/bundled-packs.js';
 export { simulate } from './features/policy/population-service.js';
+export { runMonitor } from './features/monitoring/monitor-run.js';

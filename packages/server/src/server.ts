@@ -1,9 +1,12 @@
 import type { AppContext } from './platform/context.js';
 import { buildApp } from './app.js';
 import { webDistDir } from './platform/web-static.js';
+import { scheduleMonitor } from './features/monitoring/monitor-schedule.js';
 
 export async function startServer(ctx: AppContext, options: { logger?: boolean } = {}) {
   const app = await buildApp(ctx, { logger: options.logger, webDir: webDistDir() });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  const stop = scheduleMonitor(ctx, (line) => app.log.info(line));
+  app.addHook('onClose', async () => stop());
   return app;
 }

@@ -20,6 +20,7 @@ function printReport(report: ImportReport): void {
   for (const e of report.errors.slice(0, 50)) console.log(`  第${e.row}行 [${e.column}] “${e.value}”：${e.reason}`);
   if (report.errorCount > 50) console.log(`  …… 共 ${report.errorCount} 处错误`);
   if (report.errorFile) console.log(`  错误标注文件：${report.errorFile}`);
+  if (report.unmatched > 0) console.log(`  ${report.unmatched} 行未匹配到本辖区登记人员（未写入），清单：${report.unmatchedFile}`);
 }
 
 export function registerImportExport(program: Command): void {

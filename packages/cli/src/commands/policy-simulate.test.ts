@@ -25,7 +25,7 @@ function capture(): Io & { stdout: () => string; stderr: () => string } {
 const RESULT: SimulationResult = {
   asOf: '2023-05-01',
   division: '520102',
-  set: { 'GZ-2022.returnHireAmount': 800 },
+  set: { 'GZ-2022.returnHireSubsidy': 800 },
   rules: [
     { ruleId: 'GZ-2022-5-return-hire', title: '吸纳返乡就业一次性补贴', before: 12, after: 12, gained: 0, lost: 0, costBefore: 6000, costAfter: 9600 },
     { ruleId: 'SX-2021-5-hire', title: '一次性吸纳就业补助', before: 3, after: 5, gained: 2, lost: 0, costBefore: null, costAfter: null },
@@ -40,16 +40,16 @@ const RESULT: SimulationResult = {
 
 describe('parseSets', () => {
   it('reads CODE.name=VALUE, repeated', () => {
-    expect(parseSets(['GZ-2022.returnHireAmount=800', 'SX-2021.retentionMonths= 9 ', 'XX-2020.rate=0.5'])).toEqual({
-      set: { 'GZ-2022.returnHireAmount': 800, 'SX-2021.retentionMonths': 9, 'XX-2020.rate': 0.5 },
+    expect(parseSets(['GZ-2022.returnHireSubsidy=800', 'SX-2021.retentionMonths= 9 ', 'XX-2020.rate=0.5'])).toEqual({
+      set: { 'GZ-2022.returnHireSubsidy': 800, 'SX-2021.retentionMonths': 9, 'XX-2020.rate': 0.5 },
     });
   });
 
   it('refuses a wrong shape, a value that is no number, a repeat and nothing at all, in Chinese', () => {
     expect(parseSets(['returnHireAmount=800'])).toEqual({ error: expect.stringContaining('--set 须形如 政策包编号.参数名=数值') });
-    expect(parseSets(['GZ-2022.returnHireAmount'])).toEqual({ error: expect.stringContaining('实际为“GZ-2022.returnHireAmount”') });
-    expect(parseSets(['GZ-2022.returnHireAmount=八百'])).toEqual({ error: '--set GZ-2022.returnHireAmount 的取值须为数字，实际为“八百”' });
-    expect(parseSets(['GZ-2022.returnHireAmount='])).toEqual({ error: expect.stringContaining('取值须为数字') });
+    expect(parseSets(['GZ-2022.returnHireSubsidy'])).toEqual({ error: expect.stringContaining('实际为“GZ-2022.returnHireSubsidy”') });
+    expect(parseSets(['GZ-2022.returnHireSubsidy=八百'])).toEqual({ error: '--set GZ-2022.returnHireSubsidy 的取值须为数字，实际为“八百”' });
+    expect(parseSets(['GZ-2022.returnHireSubsidy='])).toEqual({ error: expect.stringContaining('取值须为数字') });
     expect(parseSets(['GZ-2022.a=1', 'GZ-2022.a=2'])).toEqual({ error: '--set GZ-2022.a 给出了两次' });
     expect(parseSets([])).toEqual({ error: expect.stringContaining('至少给出一个 --set') });
   });
@@ -78,10 +78,10 @@ describe('anju policy simulate', () => {
       return RESULT;
     };
     const io = capture();
-    expect(await simulateCommand({ set: ['GZ-2022.returnHireAmount=800'], division: '520102', asOf: '2023-05-01' }, io, run)).toBe(0);
-    expect(received).toEqual({ division: '520102', asOf: '2023-05-01', set: { 'GZ-2022.returnHireAmount': 800 } });
+    expect(await simulateCommand({ set: ['GZ-2022.returnHireSubsidy=800'], division: '520102', asOf: '2023-05-01' }, io, run)).toBe(0);
+    expect(received).toEqual({ division: '520102', asOf: '2023-05-01', set: { 'GZ-2022.returnHireSubsidy': 800 } });
     const lines = io.stdout().split('\n');
-    expect(lines).toContain('假设参数：GZ-2022.returnHireAmount = 800');
+    expect(lines).toContain('假设参数：GZ-2022.returnHireSubsidy = 800');
     expect(lines.find((l) => l.startsWith('GZ-2022-5-return-hire'))).toMatch(/吸纳返乡就业一次性补贴\s+12\s+12\s+\+0\s+-0\s+6,000\s+9,600$/);
     expect(lines.find((l) => l.startsWith('SX-2021-5-hire'))).toMatch(/\s3\s+5\s+\+2\s+-0\s+未定\s+未定$/);
     // Nobody eligible before: it cost nothing, though SQL sums no rows to null.
@@ -100,7 +100,7 @@ describe('anju policy simulate', () => {
 
   it('--json prints the result as given', async () => {
     const io = capture();
-    expect(await simulateCommand({ set: ['GZ-2022.returnHireAmount=800'], division: '520102', json: true }, io, async () => RESULT)).toBe(0);
+    expect(await simulateCommand({ set: ['GZ-2022.returnHireSubsidy=800'], division: '520102', json: true }, io, async () => RESULT)).toBe(0);
     expect(JSON.parse(io.stdout())).toEqual(RESULT);
   });
 });

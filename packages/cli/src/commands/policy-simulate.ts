@@ -38,14 +38,14 @@ export type SimulationRunner = (input: { division: string; asOf: string; set: Re
 
 const SET_SHAPE = /^([A-Z]{2}-\d{4})\.([a-z][A-Za-z0-9]*)=(.*)$/;
 
-/** `--set GZ-2022.returnHireAmount=800` (repeatable) as `{ 'GZ-2022.returnHireAmount': 800 }`, or why not. */
+/** `--set GZ-2022.returnHireSubsidy=800` (repeatable) as `{ 'GZ-2022.returnHireSubsidy': 800 }`, or why not. */
 export function parseSets(items: readonly string[]): { set: Record<string, number> } | { error: string } {
-  if (!items.length) return { error: '至少给出一个 --set CODE.name=VALUE（如 --set GZ-2022.returnHireAmount=800）' };
+  if (!items.length) return { error: '至少给出一个 --set CODE.name=VALUE（如 --set GZ-2022.returnHireSubsidy=800）' };
   const set: Record<string, number> = {};
   for (const item of items) {
     const m = SET_SHAPE.exec(item.trim());
     if (!m) {
-      return { error: `--set 须形如 政策包编号.参数名=数值（如 GZ-2022.returnHireAmount=800），实际为“${item}”` };
+      return { error: `--set 须形如 政策包编号.参数名=数值（如 GZ-2022.returnHireSubsidy=800），实际为“${item}”` };
     }
     const [, code, name, text] = m as unknown as [string, string, string, string];
     const value = Number(text.trim());

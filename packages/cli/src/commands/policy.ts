@@ -32,7 +32,7 @@ export function registerPolicy(program: Command): void {
   policy
     .command('simulate')
     .description('模拟调整政策参数：按规则、按下级区划统计新增和减少的对象及支出变化（不保存任何数据）')
-    .option('--set <CODE.name=VALUE>', '假设的参数值，如 GZ-2022.returnHireAmount=800（可重复）', collect)
+    .option('--set <CODE.name=VALUE>', '假设的参数值，如 GZ-2022.returnHireSubsidy=800（可重复）', collect)
     .requiredOption('--division <code>', '行政区划代码')
     .option('--as-of <date>', '评估日期 YYYY-MM-DD（默认今天）')
     .option('--json', '以 JSON 输出结果')

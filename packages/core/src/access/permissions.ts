@@ -19,19 +19,26 @@ export type Permission =
   /** Propose entitlements from evaluations, and reject them. */
   | 'entitlements.propose'
   /** Approve entitlements and record them paid (the county's decision). */
-  | 'entitlements.approve';
+  | 'entitlements.approve'
+  /** Run the monthly monitoring and dismiss warnings (the county's monitor). */
+  | 'monitoring.run'
+  /** Import a department's list for data comparison (数据比对); department users only their own. */
+  | 'department_data.import'
+  /** Read the department records behind warnings and cases (health, disability, assistance). */
+  | 'department_data.read';
 
 const GRANTS: Record<Role, Permission[]> = {
-  collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write'],
-  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage', 'entitlements.propose'],
-  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage', 'entitlements.propose', 'entitlements.approve'],
+  collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write', 'department_data.read'],
+  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage', 'entitlements.propose', 'department_data.read'],
+  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage', 'entitlements.propose', 'entitlements.approve', 'monitoring.run', 'department_data.import', 'department_data.read'],
   // Department users read everything in their division; the 人社 department's staff (checked by
   // the server, as permissions go by role) also run training, posts and openings.
-  department: ['registry.read', 'labour_services.manage'],
+  department: ['registry.read', 'labour_services.manage', 'department_data.import', 'department_data.read'],
   leader: ['registry.read', 'audit.read'],
   admin: [
     'registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read', 'employment.write', 'employment.period',
-    'labour_services.manage', 'policy.manage', 'entitlements.propose', 'entitlements.approve',
+    'labour_services.manage', 'policy.manage', 'entitlements.propose', 'entitlements.approve', 'monitoring.run', 'department_data.import',
+    'department_data.read',
   ],
 };
 

@@ -7,6 +7,7 @@ import * as E from '../registry/enums.js';
 import { checkPerson, householdInput, personFields, siteInput } from '../registry/schemas.js';
 import type { LedgerColumn, LedgerDefinition } from './ledger.js';
 import { labourLedger } from './labour-ledger.js';
+import { departmentLedgers } from './department-ledgers.js';
 
 const col = (key: string, header: string, kind: LedgerColumn['kind'], required = false, labels?: Record<string, string>, note?: string): LedgerColumn => ({
   key,
@@ -98,7 +99,12 @@ export const personLedger: LedgerDefinition<PersonRow> = {
   schema: personRowSchema,
 };
 
-/** Every ledger that imports and exports; the labour ledger's rows carry their period. */
-export const ledgers = { sites: siteLedger, households: householdLedger, persons: personLedger, labour: labourLedger } as const;
+/**
+ * Every ledger of the import centre; the labour ledger's rows carry their period. The
+ * departments' lists (数据比对) import only: `exportableLedgers` are the ones that also export.
+ */
+export const ledgers = { sites: siteLedger, households: householdLedger, persons: personLedger, labour: labourLedger, ...departmentLedgers } as const;
 export type LedgerName = keyof typeof ledgers;
 export const ledgerNames = Object.keys(ledgers) as LedgerName[];
+export const exportableLedgers = ['sites', 'households', 'persons', 'labour'] as const satisfies readonly LedgerName[];
+export type ExportableLedgerName = (typeof exportableLedgers)[number];

@@ -100,6 +100,19 @@ const household = {
   urbanSite: { type: 'bool', label: '城镇安置', source: '安置点信息：安置区域' },
   ruralSafetyNet: { type: 'bool', label: '有成员享受农村低保或特困', source: '人员信息：低保/特困' },
   relocationYear: { type: 'int', label: '搬迁年份', source: '搬迁户信息：搬迁年份' },
+  // Monitoring (SPEC §4): thresholds come from the dated settings of the household's jurisdiction,
+  // the rest from the ledger and the departments' lists (数据比对).
+  incomeLine: { type: 'double', label: '防止返贫监测收入标准（元/人·年）', source: '监测设置：本省当年监测收入标准（0 为未设定）' },
+  incomeDropShare: { type: 'double', label: '家庭务工收入较上年同月降幅（0–1）', source: '劳动力月调度台账（当月与上年同月）' },
+  incomeDropThreshold: { type: 'double', label: '收入大幅缩减预警比例', source: '监测设置：收入降幅预警线' },
+  medicalExpense12m: { type: 'double', label: '近12个月个人自付医疗费用（元）', source: '医保部门比对数据', personal: true },
+  rigidExpenseShare: { type: 'double', label: '刚性支出占家庭年收入比例', source: '医保部门比对数据与劳动力月调度台账' },
+  rigidExpenseThreshold: { type: 'double', label: '刚性支出预警比例', source: '监测设置：刚性支出预警线' },
+  childOutOfSchool: { type: 'bool', label: '义务教育适龄儿童失学辍学', source: '人员信息（6–15周岁非在校、非因残）与教育部门比对数据' },
+  unsafeHousing: { type: 'bool', label: '住房安全未保障（近12个月）', source: '住建部门比对数据' },
+  unsafeWater: { type: 'bool', label: '饮水安全未保障（近12个月）', source: '水利部门比对数据' },
+  earnerLost: { type: 'bool', label: '近3个月有劳动年龄成员死亡或致残', source: '公安、残联部门比对数据' },
+  temporaryAssistance: { type: 'bool', label: '近12个月领取临时救助', source: '民政部门比对数据' },
 } as const satisfies Record<string, FactDef>;
 
 const employer = {

@@ -15,13 +15,13 @@ const dates = {
   to: date('失效日期').nullable().optional(),
 };
 
-export const benefitKinds = { cash: '现金补贴', loan: '贷款', service: '服务', obligation: '责任义务' } as const;
+export const benefitKinds = { cash: '现金补贴', loan: '贷款', service: '服务', obligation: '责任义务', warning: '返贫风险预警' } as const;
 export const benefitPers = { once: '一次性', month: '按月' } as const;
 export const payeeKinds = { subject: '对象本人', employer: '用人单位', agency: '人力资源服务机构' } as const;
 
 export const benefitSchema = z
   .object({
-    kind: z.enum(Object.keys(benefitKinds) as [keyof typeof benefitKinds], { error: '待遇类型须为 cash、loan、service 或 obligation' }),
+    kind: z.enum(Object.keys(benefitKinds) as [keyof typeof benefitKinds], { error: '待遇类型须为 cash、loan、service、obligation 或 warning' }),
     /** CEL, a number in yuan; absent for services and obligations without an amount. */
     amount: z.string().trim().min(1).optional(),
     /** CEL, the most that may be granted (a loan's limit). */
@@ -78,7 +78,8 @@ export const packSchema = z.object({
   title: nonEmpty('文件名称'),
   document: nonEmpty('文号或发文机关'),
   issued: date('成文日期'),
-  jurisdiction: z.string().regex(/^\d{2,12}$/, '适用区划须为区划代码前缀'),
+  /** Division code prefix where the pack applies; empty for national rules (the monitoring procedure). */
+  jurisdiction: z.string().regex(/^(\d{2,12})?$/, '适用区划须为区划代码前缀（全国适用为空）'),
   parameters: z.array(parameterSchema).default([]),
   rules: z.array(ruleSchema).min(1, '政策包至少有一条规则'),
 });

@@ -24,8 +24,8 @@ const pack = (code: string) => packs.find((p) => p.code === code)!;
 const rule = (id: string) => packs.flatMap((p) => p.rules).find((r) => r.id === id);
 
 describe('bundled packs', () => {
-  it('are the five documents, each passing checkPack with no issues', () => {
-    expect(packFiles).toEqual(['GZ-2020.yaml', 'GZ-2022.yaml', 'SX-2021.yaml', 'XX-2020.yaml', 'YC-2021.yaml']);
+  it('are the five documents and the warning rules, each passing checkPack with no issues', () => {
+    expect(packFiles).toEqual(['GZ-2020.yaml', 'GZ-2022.yaml', 'JC-2021.yaml', 'SX-2021.yaml', 'XX-2020.yaml', 'YC-2021.yaml']);
     for (const file of packFiles) {
       const raw = parsePackText(readFileSync(new URL(file, packDir), 'utf8')).raw;
       expect(checkPack(raw).issues, file).toEqual([]);
@@ -37,6 +37,7 @@ describe('bundled packs', () => {
     expect(packs.map((p) => [p.code, p.jurisdiction, p.issued])).toEqual([
       ['GZ-2020', '52', '2020-12-22'],
       ['GZ-2022', '52', '2022-07-20'],
+      ['JC-2021', '', '2021-07-01'],
       ['SX-2021', '14', '2021-07-01'],
       ['XX-2020', '4331', '2020-09-30'],
       ['YC-2021', '1408', '2021-01-01'],
@@ -156,6 +157,8 @@ type Expected = { eligible: Record<string, string[]>; amounts?: [string, string,
  * amountNote, total].
  */
 const oracle: Record<string, Expected> = {
+  'JC-2021-out-of-school': { eligible: { household: ['JC-2021-out-of-school'] } },
+  'JC-2021-income': { eligible: { household: ['JC-2021-income-below-line', 'JC-2021-income-drop'] } },
   'GZ-2022-returnee-family': {
     eligible: {
       p1: ['GZ-2022-6-transport-poor'],
@@ -282,10 +285,12 @@ describe('example cases', () => {
   it.each(caseFiles)('%s gives exactly the expected entitlements', (file) => {
     const c = readCase(file);
     const expected = oracle[file.replace('.json', '')]!;
+    // A JC- case is about the warnings it raises; every other case about what it is owed.
+    const warnings = file.startsWith('JC-');
     const evaluated = evaluateCase(compileRules(packs, c.asOf!), c);
     const eligible = Object.fromEntries(
       evaluated
-        .map((s) => [s.id, s.results.filter((r) => r.eligible).map((r) => r.ruleId).sort()] as const)
+        .map((s) => [s.id, s.results.filter((r) => r.eligible && (r.benefit.kind === 'warning') === warnings).map((r) => r.ruleId).sort()] as const)
         .filter(([, ids]) => ids.length > 0),
     );
     expect(eligible).toEqual(expected.eligible);
@@ -299,6 +304,6 @@ describe('example cases', () => {
   it('applies only the packs of the case’s division', () => {
     const c = readCase('YC-2021-no-labour.json');
     const codes = new Set(evaluateCase(compileRules(packs, c.asOf!), c).flatMap((s) => s.results.map((r) => r.packCode)));
-    expect([...codes].sort()).toEqual(['SX-2021', 'YC-2021']);
+    expect([...codes].sort()).toEqual(['JC-2021', 'SX-2021', 'YC-2021']);
   });
 });

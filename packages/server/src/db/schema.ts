@@ -2,6 +2,9 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { EmploymentTables } from './schema-employment.js';
 import type { PolicyTables } from './schema-policy.js';
+import type { CalendarTables } from './schema-calendar.js';
+import type { MonitoringWarningTables } from './schema-monitoring-warnings.js';
+import type { DepartmentDataTables } from './schema-department-data.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -169,6 +172,8 @@ export interface ImportJobTable {
   summary: ColumnType<unknown, string | undefined, string>;
   error_file: string | null;
   stored_file: string | null;
+  unmatched_count: Generated<number>;
+  unmatched_file: string | null;
   user_id: string | null;
   division_code: Generated<string>;
   started_at: Timestamp;
@@ -183,7 +188,7 @@ export interface ImportChangeTable {
   after: unknown;
 }
 
-export interface DB extends EmploymentTables, PolicyTables {
+export interface DB extends EmploymentTables, PolicyTables, MonitoringWarningTables, CalendarTables, DepartmentDataTables {
   import_change: ImportChangeTable;
   division: DivisionTable;
   setting: SettingTable;

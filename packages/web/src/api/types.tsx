@@ -81,6 +81,9 @@ export interface ImportJob {
   errors: ImportRowError[];
   counts: Record<string, { inserted: number; updated: number; unchanged: number }>;
   hasErrorFile: boolean;
+  /** Department lists: rows matching nobody registered in the division, and their downloadable list. */
+  unmatchedCount: number;
+  hasUnmatchedFile: boolean;
   username: string | null;
   startedAt: string;
   finishedAt: string | null;

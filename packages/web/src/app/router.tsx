@@ -174,6 +174,7 @@ const router = createBrowserRouter([
           },
           { path: 'policy/coverage', handle: crumb((m) => m.menu.policyCoverage), element: page(() => import('../features/policy/CoveragePage'), 'CoveragePage') },
           { path: 'policy/entitlements', handle: crumb((m) => m.menu.entitlements), element: page(() => import('../features/policy/EntitlementsPage'), 'EntitlementsPage') },
+          { path: 'monitoring/settings', handle: crumb((m) => m.menu.monitoringSettings), element: page(() => import('../features/monitoring-settings/MonitoringSettingsPage'), 'MonitoringSettingsPage') },
           { path: 'policy/simulation', handle: crumb((m) => m.menu.policySimulation), element: page(() => import('../features/policy/SimulationPage'), 'SimulationPage') },
           { path: 'imports', handle: crumb((m) => m.menu.imports), element: page(() => import('../features/imports/ImportCentrePage'), 'ImportCentrePage') },
           { path: 'admin/users', handle: crumb((m) => m.menu.users), element: page(() => import('../features/admin/UsersPage'), 'UsersPage') },

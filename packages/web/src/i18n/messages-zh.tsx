@@ -25,6 +25,7 @@ export const zh = {
     policyCoverage: '政策覆盖',
     entitlements: '享受资格',
     policySimulation: '政策试算',
+    monitoringSettings: '监测设置',
     imports: '导入导出',
     admin: '系统管理',
     users: '用户管理',
@@ -519,6 +520,12 @@ export const zh = {
     exportScope: '导出范围为当前区划',
     format: '格式',
     exportButton: '导出',
+    // Department lists (数据比对): their titles come from @anju/core.
+    departmentLedger: (_department: string, title: string) => title,
+    departmentRecords: '部门比对记录',
+    personFacts: '人员信息（按比对结果更新）',
+    unmatched: (n: number) => `${n.toLocaleString('zh-CN')} 行未匹配到本辖区登记人员，未写入；可下载清单（含原因）核对。`,
+    downloadUnmatched: '下载未匹配清单',
   },
   admin: {
     users: '用户管理',

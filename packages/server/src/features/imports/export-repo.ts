@@ -1,6 +1,6 @@
 /** Ledger rows for export, keyed by the ledger's column keys, read in id order in batches. */
 import { sql, type Kysely } from 'kysely';
-import type { LedgerName } from '@anju/core';
+import type { ExportableLedgerName } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 
 export type ExportRecord = Record<string, unknown> & { _id: string };
@@ -11,7 +11,7 @@ const HOUSEHOLD_FIELDS = sql.raw(`h.household_no AS "householdNo", s.code AS "si
   h.contracted_land_mu AS "contractedLandMu", h.forest_land_mu AS "forestLandMu", h.land_transferred AS "landTransferred",
   h.homestead_reclaimed AS "homesteadReclaimed"`);
 
-const QUERIES: Record<LedgerName, (scope: string, afterId: string, limit: number, period: string) => ReturnType<typeof sql<ExportRecord>>> = {
+const QUERIES: Record<ExportableLedgerName, (scope: string, afterId: string, limit: number, period: string) => ReturnType<typeof sql<ExportRecord>>> = {
   sites: (scope, afterId, limit) => sql<ExportRecord>`
     SELECT s.id::text AS "_id", s.code AS "code", s.name AS "name", s.division_code AS "divisionCode", s.area_kind AS "areaKind",
            s.settlement_kind AS "settlementKind", s.cross_county AS "crossCounty", s.build_year AS "buildYear",
@@ -40,7 +40,7 @@ const QUERIES: Record<LedgerName, (scope: string, afterId: string, limit: number
 };
 
 /** `period` selects the month of the labour ledger; the registry ledgers ignore it. */
-export async function* exportBatches(db: Kysely<DB>, ledger: LedgerName, scope: string, period = '', batchSize = 5000): AsyncGenerator<ExportRecord[]> {
+export async function* exportBatches(db: Kysely<DB>, ledger: ExportableLedgerName, scope: string, period = '', batchSize = 5000): AsyncGenerator<ExportRecord[]> {
   let afterId = '0';
   for (;;) {
     const { rows } = await QUERIES[ledger](scope, afterId, batchSize, period).execute(db);

@@ -1,4 +1,4 @@
-import { can, ledgers, maskIdNumber, maskPhone, PERIOD_PATTERN, type LedgerName } from '@anju/core';
+import { can, exportableLedgers, ledgers, maskIdNumber, maskPhone, PERIOD_PATTERN, type ExportableLedgerName, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -28,6 +28,9 @@ export async function exportLedger(ctx: AppContext, actor: Actor, request: Expor
   if (request.divisionCode && !(await divisionExists(ctx.db, request.divisionCode))) {
     throw new ValidationError(`行政区划代码 ${request.divisionCode} 不存在`, [{ path: 'divisionCode', message: '行政区划代码不存在' }]);
   }
+  if (!(exportableLedgers as readonly string[]).includes(request.ledger)) {
+    throw new ValidationError(`${ledgers[request.ledger].title}只能导入，不能导出`, [{ path: 'ledger', message: '该台账不能导出' }]);
+  }
   if (request.ledger === 'labour' && !(request.period && PERIOD_PATTERN.test(request.period))) {
     throw new ValidationError('导出劳动力台账须指定期别（YYYY-MM）', [{ path: 'period', message: '请选择期别' }]);
   }
@@ -36,7 +39,7 @@ export async function exportLedger(ctx: AppContext, actor: Actor, request: Expor
   const writer = new LedgerWriter(request.format, request.path, ledger.title, ledger.columns.map(headerOf));
   let rows = 0;
   try {
-    for await (const batch of exportBatches(ctx.db, request.ledger, request.divisionCode, request.period)) {
+    for await (const batch of exportBatches(ctx.db, request.ledger as ExportableLedgerName, request.divisionCode, request.period)) {
       for (const record of batch) {
         if (masked && typeof record.idNumber === 'string') record.idNumber = maskIdNumber(record.idNumber);
         if (masked && typeof record.phone === 'string') record.phone = maskPhone(record.phone);

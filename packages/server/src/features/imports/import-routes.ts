@@ -28,6 +28,8 @@ const jobOutput = z.object({
   errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
   counts: z.record(z.string(), z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() })),
   hasErrorFile: z.boolean(),
+  unmatchedCount: z.number().describe('部门比对数据中未匹配到本辖区登记人员的行数'),
+  hasUnmatchedFile: z.boolean(),
   username: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -79,6 +81,9 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/imports/:id/errors.xlsx', { schema: { tags, summary: '下载错误标注文件', params: jobParam } }, async (req, reply) =>
     sendFile(reply, await service.errorFileOf(ctx, req.actor, req.params.id), `导入错误-${req.params.id}.xlsx`, false),
+  );
+  app.get('/imports/:id/unmatched.xlsx', { schema: { tags, summary: '下载部门比对未匹配清单（含原因）', params: jobParam } }, async (req, reply) =>
+    sendFile(reply, await service.unmatchedFileOf(ctx, req.actor, req.params.id), `比对未匹配-${req.params.id}.xlsx`, false),
   );
 
   app.get(

@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readRow, type LedgerDefinition, type LedgerName } from '@anju/core';
+import { can, readRow, type LedgerDefinition, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { copyLines, csvLine } from '../../db/copy.js';
 import { appendAudit, importChangesDigest } from '../audit/audit-repo.js';
 import { readLedgerFile, type FileFormat } from './file-readers.js';
 import { ledgerPlans } from './ledger-plans.js';
-import { writeErrorWorkbook } from './ledger-workbooks.js';
+import { writeErrorWorkbook, writeUnmatchedWorkbook } from './ledger-workbooks.js';
 import * as repo from './registry-import-repo.js';
 import * as jobs from './import-job-repo.js';
 import { stageDdl, stageTableName } from './stage-columns.js';
@@ -40,6 +40,10 @@ export interface ImportReport {
   errors: RowError[];
   counts: Record<string, repo.MergeCounts>;
   errorFile: string | null;
+  /** Rows that went in as nothing because they match nobody in the division (department lists). */
+  unmatched: number;
+  /** Those rows with their reasons; ID numbers masked unless the importer may see them. */
+  unmatchedFile: string | null;
 }
 
 export interface ImportProgress {
@@ -105,8 +109,12 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED),
     counts,
     errorFile,
+    unmatched: unmatched.length,
+    unmatchedFile,
   });
   let errorFile: string | null = null;
+  let unmatched: { row_no: number; reason: string }[] = [];
+  let unmatchedFile: string | null = null;
   const addError = (e: RowError) => {
     errorCount++;
     if (errors.length < MAX_MARKED) errors.push(e);
@@ -140,6 +148,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
           addError({ row: issue.row_no, column: issue.column, value: issue.value ?? '', reason: issue.reason });
         }
         if (errorCount > 0) throw new Rejected();
+        if (plan.unmatched) unmatched = await plan.unmatched(trx, stage);
         request.onProgress?.({ phase: 'merging', rows });
         counts = await plan.merge(trx, stage, jobId);
         if (request.dryRun) throw new DryRunDone();
@@ -160,6 +169,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     }
     const status: ImportStatus = errorCount > 0 ? 'rejected' : request.dryRun ? 'validated' : 'committed';
     if (status === 'rejected') errorFile = await markErrors(request, plan.definition, errors, jobId);
+    else if (unmatched.length > 0) unmatchedFile = await listUnmatched(request, plan.definition, unmatched, jobId, !can(actor.role, 'personal.unmask'));
     const result = report(status, counts);
     const total = (k: keyof repo.MergeCounts) => Object.values(counts).reduce((n, c) => n + c[k], 0);
     await jobs.updateJob(ctx.db, jobId, {
@@ -172,6 +182,8 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
       errors: JSON.stringify(result.errors),
       summary: JSON.stringify(counts),
       error_file: errorFile,
+      unmatched_count: unmatched.length,
+      unmatched_file: unmatchedFile,
       finished_at: new Date(),
     });
     request.onProgress?.({ phase: 'done', rows });
@@ -190,5 +202,12 @@ async function markErrors(request: ImportRequest, ledger: LedgerDefinition<unkno
   await mkdir(request.errorDir, { recursive: true });
   const path = join(request.errorDir, `import-${jobId}-errors.xlsx`);
   await writeErrorWorkbook(ledger, readLedgerFile(request.path, request.format, ledger), byRow, path);
+  return path;
+}
+
+async function listUnmatched(request: ImportRequest, ledger: LedgerDefinition<unknown>, rows: { row_no: number; reason: string }[], jobId: string, maskIds: boolean): Promise<string> {
+  await mkdir(request.errorDir, { recursive: true });
+  const path = join(request.errorDir, `import-${jobId}-unmatched.xlsx`);
+  await writeUnmatchedWorkbook(ledger, readLedgerFile(request.path, request.format, ledger), new Map(rows.map((r) => [r.row_no, r.reason])), path, maskIds);
   return path;
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { can, type LedgerName } from '@anju/core';
+import { canImportLedger, canUseImportCentre, ledgerNames, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
@@ -23,7 +23,19 @@ export async function newUploadPath(ctx: AppContext, format: FileFormat): Promis
 }
 
 function assertCanImport(actor: Actor): void {
-  if (!can(actor.role, 'import.run')) throw new ForbiddenError('无权导入台账');
+  if (!canUseImportCentre(actor.role)) throw new ForbiddenError('无权导入台账');
+}
+
+/** Registry ledgers need import.run; a department's list, its department (or a county monitor, an admin). */
+function assertCanImportLedger(actor: Actor, ledger: string): void {
+  if (!canImportLedger(actor.role, actor.department, ledger)) throw new ForbiddenError('无权导入该台账（行业部门用户只能导入本部门的数据）');
+}
+
+/** A job the actor may see: inside their division and of a ledger they may import. */
+async function visibleJob(ctx: AppContext, actor: Actor, jobId: string) {
+  assertCanImport(actor);
+  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  return job && canImportLedger(actor.role, actor.department, job.ledger) ? job : undefined;
 }
 
 /** Starts a job and returns its id at once; the job records its own progress and result. */
@@ -37,13 +49,12 @@ async function startJob(ctx: AppContext, actor: Actor, ledger: LedgerName, path:
 }
 
 export async function startUpload(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat) {
-  assertCanImport(actor);
+  assertCanImportLedger(actor, ledger);
   return startJob(ctx, actor, ledger, path, fileName, format, true);
 }
 
 export async function confirm(ctx: AppContext, actor: Actor, jobId: string) {
-  assertCanImport(actor);
-  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  const job = await visibleJob(ctx, actor, jobId);
   if (!job || !job.stored_file) throw new NotFoundError('导入任务');
   const claimed = await jobs.claimValidatedJob(ctx.db, jobId, actor.divisionCode);
   if (!claimed) {
@@ -69,6 +80,8 @@ function toOutput(j: jobs.ImportJobRow & { username?: string | null }) {
     errors: j.errors as { row: number; column: string; value: string; reason: string }[],
     counts: j.summary as Record<string, { inserted: number; updated: number; unchanged: number }>,
     hasErrorFile: j.error_file !== null,
+    unmatchedCount: j.unmatched_count,
+    hasUnmatchedFile: j.unmatched_file !== null,
     username: j.username ?? null,
     startedAt: j.started_at.toISOString(),
     finishedAt: j.finished_at ? j.finished_at.toISOString() : null,
@@ -76,21 +89,27 @@ function toOutput(j: jobs.ImportJobRow & { username?: string | null }) {
 }
 
 export async function getJob(ctx: AppContext, actor: Actor, jobId: string) {
-  assertCanImport(actor);
-  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  const job = await visibleJob(ctx, actor, jobId);
   if (!job) throw new NotFoundError('导入任务');
   return toOutput(job);
 }
 
 export async function errorFileOf(ctx: AppContext, actor: Actor, jobId: string): Promise<string> {
-  assertCanImport(actor);
-  const job = /^\d+$/.test(jobId) ? await jobs.findJob(ctx.db, jobId, actor.divisionCode) : undefined;
+  const job = await visibleJob(ctx, actor, jobId);
   if (!job?.error_file) throw new NotFoundError('错误标注文件');
   return job.error_file;
 }
 
+export async function unmatchedFileOf(ctx: AppContext, actor: Actor, jobId: string): Promise<string> {
+  const job = await visibleJob(ctx, actor, jobId);
+  if (!job?.unmatched_file) throw new NotFoundError('未匹配清单');
+  return job.unmatched_file;
+}
+
 export async function listJobs(ctx: AppContext, actor: Actor, page: number, pageSize: number) {
   assertCanImport(actor);
-  const { items, total } = await jobs.listJobs(ctx.db, actor.divisionCode, page, pageSize);
+  const importable = ledgerNames.filter((l) => canImportLedger(actor.role, actor.department, l));
+  const all = importable.length === ledgerNames.length;
+  const { items, total } = await jobs.listJobs(ctx.db, actor.divisionCode, page, pageSize, all ? undefined : importable);
   return { items: items.map(toOutput), total, page, pageSize };
 }

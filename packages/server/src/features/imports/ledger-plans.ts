@@ -7,12 +7,18 @@ import { householdStage, labourStage, personStage, siteStage, type StageColumn }
 import type { AppContext } from '../../platform/context.js';
 import { refreshFacts } from '../employment/labour-facts.js';
 import { checkLabour, mergeLabour, touchedScopes } from './labour-import-repo.js';
+import { departmentPlans } from '../department-data/department-plans.js';
 
 export interface LedgerPlan {
   definition: LedgerDefinition<unknown>;
   stage: StageColumn<unknown>[];
   check(db: Kysely<DB>, stage: string, scope: string): Promise<repo.StagedIssue[]>;
   merge(db: Kysely<DB>, stage: string, jobId: string): Promise<Record<string, repo.MergeCounts>>;
+  /**
+   * Rows that go in as nothing but are not errors either (a department list's rows that match
+   * nobody in the division): counted, and listed with their reason in a downloadable file.
+   */
+  unmatched?(db: Kysely<DB>, stage: string): Promise<{ row_no: number; reason: string }[]>;
   /** Work that follows a merge in its transaction (recomputing what depends on the rows). */
   afterMerge?(ctx: AppContext, db: Kysely<DB>, stage: string): Promise<void>;
 }
@@ -48,4 +54,5 @@ export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
       for (const { county_code, period } of await touchedScopes(db, stage)) await refreshFacts(ctx, db, county_code, period);
     },
   },
+  ...departmentPlans,
 };

@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type * as ExcelTypes from 'exceljs';
 import ExcelJS from './exceljs.js';
-import { cellText, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
+import { cellText, maskIdNumber, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
 import type { FileFormat, SheetRow } from './file-readers.js';
 
 const KIND_HINT: Record<LedgerColumn['kind'], string> = {
@@ -97,6 +97,8 @@ function csvRow(values: (string | number | null)[]): string {
   return values.map((v) => (v === null ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v))).join(',') + '\r\n';
 }
 
+const shownCell = (cell: RawCell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'number' ? cell : cellText(cell));
+
 /** The uploaded rows again, in the ledger's layout, with each row's errors in a last column. */
 export async function writeErrorWorkbook(
   ledger: LedgerDefinition<unknown>,
@@ -106,8 +108,31 @@ export async function writeErrorWorkbook(
 ): Promise<void> {
   const writer = new LedgerWriter('xlsx', path, `${ledger.title}（错误标注）`, ['原行号', ...ledger.columns.map(headerOf), '错误说明']);
   for await (const { rowNo, cells } of rows) {
-    const text = (cell: RawCell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'number' ? cell : cellText(cell));
-    await writer.add([rowNo, ...cells.map(text), (errorsByRow.get(rowNo) ?? []).join('；') || null]);
+    await writer.add([rowNo, ...cells.map(shownCell), (errorsByRow.get(rowNo) ?? []).join('；') || null]);
+  }
+  await writer.close();
+}
+
+/**
+ * The rows of a department list that matched nobody, in the list's layout with the reason last.
+ * ID numbers are masked for importers whose role may not see them in clear.
+ */
+export async function writeUnmatchedWorkbook(
+  ledger: LedgerDefinition<unknown>,
+  rows: AsyncIterable<SheetRow>,
+  reasons: Map<number, string>,
+  path: string,
+  maskIds: boolean,
+): Promise<void> {
+  const writer = new LedgerWriter('xlsx', path, `${ledger.title}（未匹配）`, ['原行号', ...ledger.columns.map((c) => c.header), '未匹配原因']);
+  const idColumn = ledger.columns.findIndex((c) => c.key === 'idNumber');
+  for await (const { rowNo, cells } of rows) {
+    const reason = reasons.get(rowNo);
+    if (reason === undefined) continue;
+    const values = cells.map(shownCell);
+    const id = values[idColumn];
+    if (maskIds && id !== undefined && id !== null) values[idColumn] = maskIdNumber(normalizeCode(String(id)));
+    await writer.add([rowNo, ...values, reason]);
   }
   await writer.close();
 }

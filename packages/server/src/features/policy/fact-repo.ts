@@ -9,7 +9,8 @@
  * once per statement and joined, never looked up per subject, so a statement stays a few passes
  * over the division's rows however many subjects it has.
  */
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { factCatalog, type SubjectKind } from '@anju/core';
 
 export interface FactQuery {
@@ -21,6 +22,15 @@ export interface FactQuery {
   bornOnOrBefore: string;
   /** Only these subjects (a household's case), by id; all of the division when absent. */
   householdId?: string;
+  /** The monitoring settings in force on asOf for each county of the division. */
+  thresholds: CountyThresholds[];
+}
+
+export interface CountyThresholds {
+  countyCode: string;
+  incomeLine: number;
+  incomeDropShare: number;
+  rigidExpenseShare: number;
 }
 
 /** SQL of the fact `variable.field` in a facts row aliased `f`. */
@@ -28,9 +38,10 @@ export const factColumn = (variable: string, field: string) => `f."${variable}.$
 
 const month = (q: FactQuery) => q.asOf.slice(0, 7);
 
-/** Ledger period of each county in force on asOf. */
+/** Ledger period of each county in force on asOf, and the same month a year before. */
 function ledgerPeriods(q: FactQuery) {
-  return sql`SELECT county_code, max(period) AS period
+  return sql`SELECT county_code, max(period) AS period,
+      to_char(to_date(max(period) || '-01', 'YYYY-MM-DD') - interval '12 months', 'YYYY-MM') AS year_before
     FROM labour_period WHERE period <= ${month(q)} AND county_code LIKE ${q.division.slice(0, 6) + '%'}
     GROUP BY county_code`;
 }
@@ -67,9 +78,27 @@ function householdFacts(q: FactQuery) {
         AS "household.annualWorkIncomePerCapita",
       s.area_kind = 'urban' AS "household.urbanSite",
       coalesce(bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')), false) AS "household.ruralSafetyNet",
-      h.relocation_year AS "household.relocationYear"
+      h.relocation_year AS "household.relocationYear",
+      coalesce(mt.income_line, 0)::float8 AS "household.incomeLine",
+      CASE WHEN coalesce(ly.income, 0) > 0
+        THEN greatest(1 - coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) / ly.income, 0) ELSE 0 END::float8
+        AS "household.incomeDropShare",
+      coalesce(mt.drop_share, 0)::float8 AS "household.incomeDropThreshold",
+      coalesce(dep.medical, 0)::float8 AS "household.medicalExpense12m",
+      (coalesce(dep.medical, 0) / greatest(coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) * 12, 1))::float8
+        AS "household.rigidExpenseShare",
+      coalesce(mt.rigid_share, 0)::float8 AS "household.rigidExpenseThreshold",
+      coalesce(bool_or(extract(year FROM age(${q.asOf}::date, p.birth_date)) BETWEEN 6 AND 15
+        AND p.school_stage = 'none' AND p.health <> 'disabled'), false) OR coalesce(dep.dropout, false) AS "household.childOutOfSchool",
+      coalesce(dep.unsafe_housing, false) AS "household.unsafeHousing",
+      coalesce(dep.unsafe_water, false) AS "household.unsafeWater",
+      coalesce(dep.earner_lost, false) AS "household.earnerLost",
+      coalesce(dep.assistance, false) AS "household.temporaryAssistance"
     FROM household h
     JOIN site s ON s.id = h.site_id
+    LEFT JOIN mt ON mt.county_code = h.county_code
+    LEFT JOIN ly ON ly.household_id = h.id
+    LEFT JOIN dep ON dep.household_id = h.id
     LEFT JOIN person p ON p.household_id = h.id
     LEFT JOIN l ON l.person_id = p.id
     -- Open in the month of asOf: found by then and not yet cleared.
@@ -77,7 +106,8 @@ function householdFacts(q: FactQuery) {
       WHERE dest_division_code LIKE ${q.division + '%'} AND found_period <= ${month(q)}
         AND (cleared_period IS NULL OR cleared_period > ${month(q)})) z ON z.household_id = h.id
     WHERE ${scope} AND h.status = 'active'
-    GROUP BY h.id, s.area_kind`;
+    GROUP BY h.id, s.area_kind, mt.income_line, mt.drop_share, mt.rigid_share, ly.income, dep.household_id, dep.medical,
+      dep.dropout, dep.unsafe_housing, dep.unsafe_water, dep.earner_lost, dep.assistance`;
 }
 
 /** Person facts alone; person and hire rules join the household's and employer's beside them. */
@@ -171,9 +201,45 @@ function siteFacts(q: FactQuery) {
 const columns = (kind: SubjectKind, alias: string) =>
   sql.raw(Object.keys(factCatalog[kind]).map((name) => `${alias}."${kind}.${name}"`).join(', '));
 
+/** Each household's work income in the same month a year before (income drop). */
+function yearBeforeIncome(q: FactQuery) {
+  return sql`SELECT r.household_id, sum(r.monthly_income) FILTER (WHERE r.state = 'employed') AS income
+    FROM (${ledgerPeriods(q)}) lp
+    JOIN labour_record r ON r.county_code = lp.county_code AND r.period = lp.year_before
+    WHERE ${personScope(q, 'r')}
+    GROUP BY r.household_id`;
+}
+
+/** What the departments' lists (数据比对) say about each household, in the windows the rules read. */
+function departmentFacts(q: FactQuery) {
+  const household = q.householdId ? sql` AND d.household_id = ${q.householdId}` : sql``;
+  const within = (months: number) => sql`d.occurred_on > ${q.asOf}::date - ${sql.raw(`interval '${months} months'`)}`;
+  return sql`SELECT d.household_id,
+      sum(d.amount) FILTER (WHERE d.kind = 'medical_expense' AND ${within(12)}) AS medical,
+      bool_or(d.kind = 'dropout' AND ${within(12)}) AS dropout,
+      bool_or(d.kind = 'unsafe_housing' AND ${within(12)}) AS unsafe_housing,
+      bool_or(d.kind = 'unsafe_water' AND ${within(12)}) AS unsafe_water,
+      bool_or(d.kind IN ('death', 'disability') AND ${within(3)}
+        AND extract(year FROM age(d.occurred_on, p.birth_date)) BETWEEN 16 AND 60) AS earner_lost,
+      bool_or(d.kind = 'temporary_assistance' AND ${within(12)}) AS assistance
+    FROM department_record d JOIN person p ON p.id = d.person_id
+    WHERE d.dest_division_code LIKE ${q.division + '%'} AND d.occurred_on <= ${q.asOf}${household}
+    GROUP BY d.household_id`;
+}
+
+/** The monitoring settings of each county, resolved before the statement (settings are few). */
+function thresholdRows(q: FactQuery) {
+  return sql`SELECT * FROM jsonb_to_recordset(${JSON.stringify(q.thresholds)}::jsonb)
+    AS x("countyCode" text, "incomeLine" float8, "incomeDropShare" float8, "rigidExpenseShare" float8)`;
+}
+
 /** The shared parts of every kind's facts; PostgreSQL computes only those a statement reads. */
 export function factCtes(q: FactQuery): RawBuilder<unknown> {
   return sql`WITH l AS MATERIALIZED (${ledgerFacts(q)}),
+      mt AS (SELECT "countyCode" AS county_code, "incomeLine" AS income_line, "incomeDropShare" AS drop_share,
+        "rigidExpenseShare" AS rigid_share FROM (${thresholdRows(q)}) t),
+      ly AS (${yearBeforeIncome(q)}),
+      dep AS (${departmentFacts(q)}),
       hf AS (${householdFacts(q)}),
       pf AS (${personFacts(q)}),
       ef AS (${employerFacts(q)})`;
@@ -197,4 +263,11 @@ export function kindFacts(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> 
 
 export function factRows(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> {
   return sql`${factCtes(q)} ${kindFacts(kind, q)}`;
+}
+
+/** The counties with households inside a division (or the one holding a household). */
+export async function countiesOf(db: Kysely<DB>, division: string, householdId?: string): Promise<string[]> {
+  let q = db.selectFrom('household').select('county_code').distinct().where('dest_division_code', 'like', `${division}%`);
+  if (householdId) q = q.where('id', '=', householdId as never);
+  return (await q.execute()).map((r) => r.county_code);
 }

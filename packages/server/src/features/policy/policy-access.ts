@@ -1,10 +1,11 @@
-/** Who may read policy evaluations, and the fact query of a division on a date. */
+/** Who may read policy evaluations, and the fact query of a division on a date (with its settings). */
 import { can } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { labourForceBirthWindow, labourForceSettingOn } from '../settings/labour-force-setting.js';
-import type { FactQuery } from './fact-repo.js';
+import { countiesOf, type FactQuery } from './fact-repo.js';
+import { incomeLineOn, monitoringThresholds } from '../monitoring/monitoring-settings.js';
 
 export function assertPolicyRead(actor: Actor): void {
   if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权查看政策享受情况');
@@ -17,5 +18,11 @@ export function assertDivision(actor: Actor, division: string): void {
 
 export async function factQuery(ctx: AppContext, q: { division: string; asOf: string; householdId?: string }): Promise<FactQuery> {
   const window = labourForceBirthWindow(await labourForceSettingOn(ctx.db, q.division, q.asOf), q.asOf);
-  return { division: q.division, asOf: q.asOf, householdId: q.householdId, ...window };
+  const thresholds = await Promise.all(
+    (await countiesOf(ctx.db, q.division, q.householdId)).map(async (countyCode) => {
+      const [line, t] = await Promise.all([incomeLineOn(ctx.db, countyCode, q.asOf), monitoringThresholds(ctx.db, countyCode, q.asOf)]);
+      return { countyCode, incomeLine: line?.yuan ?? 0, incomeDropShare: t.incomeDropShare, rigidExpenseShare: t.rigidExpenseShare };
+    }),
+  );
+  return { division: q.division, asOf: q.asOf, householdId: q.householdId, ...window, thresholds };
 }

@@ -14,7 +14,7 @@ import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fac
  * (amount × months for a monthly one) over the eligible — 0 when nobody is, NULL when the rule has
  * no amount or its amount is set locally and not yet set.
  */
-function compiled(rule: CompiledRule): { eligible: string; amount: string; cost: string } {
+export function compiled(rule: CompiledRule): { eligible: string; amount: string; cost: string } {
   const { condition, amount } = ruleSql(rule, factColumn);
   const jurisdiction = `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`;
   const eligible = `(${jurisdiction} AND ${condition})`;

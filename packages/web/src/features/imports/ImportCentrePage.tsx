@@ -12,26 +12,25 @@ import { useMessages } from '../../i18n/locale';
 import { errorText } from '../../shared/ErrorState';
 import { PageHead } from '../../shared/PageHead';
 import { usePageTitle } from '../../shared/use-page-title';
+import { useSession } from '../auth/session';
 import { ExportCard } from './ExportCard';
 import { ImportHistory } from './ImportHistory';
 import { ImportJobPanel } from './ImportJobPanel';
+import { importableLedgers, ledgerLabel } from './ledger-names';
 
 export function ImportCentrePage() {
   const m = useMessages();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
-  const ledger = params.get('ledger') ?? 'households';
+  const user = useSession().info?.user;
+  // A department user sees only their department's list; clerks the registry ledgers.
+  const ledgers = importableLedgers(user?.role ?? '', user?.department ?? null).map((value) => ({ value, label: ledgerLabel(m, value) }));
+  const ledger = params.get('ledger') ?? (ledgers.some((l) => l.value === 'households') ? 'households' : (ledgers[0]?.value ?? 'households'));
   const jobId = params.get('job');
   const expected = Number(params.get('rows') ?? 0) || undefined;
   const [uploading, setUploading] = useState<number | null>(null);
   usePageTitle(m.imports.title);
 
-  const ledgers = [
-    { value: 'sites', label: m.menu.sites },
-    { value: 'households', label: m.menu.households },
-    { value: 'persons', label: m.menu.persons },
-    { value: 'labour', label: m.imports.labourLedger },
-  ];
   const set = (patch: Record<string, string | null>) =>
     setParams((prev) => {
       const next = new URLSearchParams(prev);
@@ -64,7 +63,7 @@ export function ImportCentrePage() {
             <Steps size="small" current={step} style={{ marginBottom: 16 }} items={[{ title: m.imports.stepTemplate }, { title: m.imports.stepUpload }, { title: m.imports.stepConfirm }]} />
             <Space wrap style={{ marginBottom: 12 }}>
               <Typography.Text>{m.imports.ledger}</Typography.Text>
-              <Select value={ledger} options={ledgers} onChange={(v: string) => set({ ledger: v, job: null, rows: null })} style={{ width: 180 }} data-testid="import-ledger" disabled={uploading !== null} />
+              <Select value={ledger} options={ledgers} onChange={(v: string) => set({ ledger: v, job: null, rows: null })} style={{ width: 260 }} data-testid="import-ledger" disabled={uploading !== null} />
               <Button icon={<DownloadOutlined />} data-testid="download-template" onClick={() => void download(`/templates/${ledger}`).catch((e) => message.error(errorText(e, m.common.downloadFailed)))}>
                 {m.imports.downloadTemplate}
               </Button>

@@ -5,6 +5,7 @@ import { useMessages } from '../../i18n/locale';
 import { ErrorState } from '../../shared/ErrorState';
 import { formatDateTime, formatNumber } from '../../shared/format';
 import { useImportHistory } from './import-queries';
+import { ledgerLabel } from './ledger-names';
 
 const COLORS: Record<string, string> = { running: 'processing', validated: 'blue', rejected: 'red', committed: 'green', failed: 'red' };
 
@@ -12,7 +13,6 @@ export function ImportHistory({ onOpen }: { onOpen(job: ImportJob): void }) {
   const m = useMessages();
   const [page, setPage] = useState(1);
   const query = useImportHistory(page);
-  const names: Record<string, string> = { sites: m.menu.sites, households: m.menu.households, persons: m.menu.persons };
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   return (
     <Table<ImportJob>
@@ -25,7 +25,7 @@ export function ImportHistory({ onOpen }: { onOpen(job: ImportJob): void }) {
       pagination={{ current: page, pageSize: 10, total: query.data?.total, onChange: setPage, size: 'small', showTotal: m.common.total }}
       columns={[
         { title: m.imports.startedAt, dataIndex: 'startedAt', render: formatDateTime },
-        { title: m.imports.ledger, dataIndex: 'ledger', render: (v: string) => names[v] ?? v },
+        { title: m.imports.ledger, dataIndex: 'ledger', render: (v: string) => ledgerLabel(m, v) },
         { title: m.imports.kind, dataIndex: 'dryRun', render: (v: boolean) => (v ? m.imports.kindDryRun : m.imports.kindImport) },
         { title: m.imports.fileName, dataIndex: 'fileName', ellipsis: true, responsive: ['md'] },
         { title: m.imports.result, dataIndex: 'status', render: (v: string, j) => <a onClick={() => onOpen(j)}><Tag color={COLORS[v]}>{m.imports.status[v] ?? v}</Tag></a> },

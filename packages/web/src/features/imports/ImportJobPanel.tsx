@@ -11,11 +11,11 @@ import type { ImportJob, ImportRowError } from '../../api/types';
 import { useMessages } from '../../i18n/locale';
 import { ErrorState, errorText } from '../../shared/ErrorState';
 import { useImportJob } from './import-queries';
+import { countLabel } from './ledger-names';
 
 function Counts({ job }: { job: ImportJob }) {
   const m = useMessages();
-  const names: Record<string, string> = { sites: m.menu.sites, households: m.menu.households, persons: m.menu.persons };
-  const rows = Object.entries(job.counts).map(([ledger, c]) => ({ ledger: names[ledger] ?? ledger, ...c }));
+  const rows = Object.entries(job.counts).map(([ledger, c]) => ({ ledger: countLabel(m, ledger), ...c }));
   return (
     <Table
       size="small"
@@ -34,6 +34,28 @@ function Counts({ job }: { job: ImportJob }) {
   );
 }
 
+/** Rows of a department list that matched nobody in the division: not errors, but worth a look. */
+function Unmatched({ job }: { job: ImportJob }) {
+  const m = useMessages();
+  const { message } = App.useApp();
+  if (!job.unmatchedCount) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      title={m.imports.unmatched(job.unmatchedCount)}
+      data-testid="import-unmatched"
+      action={
+        job.hasUnmatchedFile && (
+          <Button size="small" icon={<DownloadOutlined />} onClick={() => void download(`/imports/${job.id}/unmatched.xlsx`).catch((e) => message.error(errorText(e, m.common.downloadFailed)))} data-testid="import-unmatched-file">
+            {m.imports.downloadUnmatched}
+          </Button>
+        )
+      }
+    />
+  );
+}
+
 export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { jobId: string; expectedRows?: number; onConfirmed(jobId: string, rows: number): void; onReset(): void }) {
   const m = useMessages();
   const { message } = App.useApp();
@@ -45,7 +67,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
     if (!status || status === 'running') return;
     void queryClient.invalidateQueries({ queryKey: ['imports', 'history'] });
     // A committed import changes the registry: lists and figures must reload.
-    if (status === 'committed') for (const key of ['sites', 'households', 'persons', 'dashboard']) void queryClient.invalidateQueries({ queryKey: [key] });
+    if (status === 'committed') for (const key of ['sites', 'households', 'persons', 'dashboard', 'department-data']) void queryClient.invalidateQueries({ queryKey: [key] });
   }, [status, queryClient]);
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const job = query.data;
@@ -113,6 +135,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-result" data-status={job.status}>
         <Alert type="success" showIcon title={m.imports.validated(job.rows)} data-testid="import-status" />
         <Counts job={job} />
+        <Unmatched job={job} />
         <Space wrap>
           <Button type="primary" loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
             {m.imports.confirm}
@@ -128,6 +151,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
       <Alert type="success" showIcon title={m.imports.committed(job.rows)} data-testid="import-status" />
       <Progress percent={100} />
       <Counts job={job} />
+      <Unmatched job={job} />
       {resetButton}
     </Space>
   );

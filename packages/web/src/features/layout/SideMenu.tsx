@@ -6,6 +6,7 @@ import {
   BankOutlined,
   CalculatorOutlined,
   CloudUploadOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileProtectOutlined,
@@ -33,6 +34,7 @@ function selectedKey(pathname: string): string {
   if (first[0] === 'admin') return `/admin/${first[1] ?? 'users'}`;
   if (first[0] === 'employment') return `/employment/${first[1] ?? 'ledger'}`;
   if (first[0] === 'policy') return `/policy/${first[1] ?? 'packs'}`;
+  if (first[0] === 'monitoring') return `/monitoring/${first[1] ?? ''}`;
   return first[0] ? `/${first[0]}` : '/';
 }
 
@@ -88,7 +90,8 @@ export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => vo
           },
         ]
       : []),
-    ...(session.can('import.run') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: m.menu.imports }] : []),
+    ...(session.can('registry.read') ? [{ key: '/monitoring/settings', icon: <ControlOutlined />, label: m.menu.monitoringSettings }] : []),
+    ...(session.can('import.run') || session.can('department_data.import') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: m.menu.imports }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: m.menu.admin, children: admin }] : []),
   ];
 

@@ -1,0 +1,2 @@
+DROP TABLE monitoring_warning;
+DROP TABLE monitor_run;

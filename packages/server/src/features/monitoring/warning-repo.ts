@@ -1,0 +1,128 @@
+/**
+ * Monitoring warnings (SPEC §4): raised set-based by the monthly run, listed, dismissed, or taken
+ * into an identification case. SQL only; the rules arrive compiled.
+ */
+import { sql, type Kysely } from 'kysely';
+import { referencedFacts, type CompiledRule } from '@anju/core';
+import type { DB } from '../../db/schema.js';
+import { factCtes, kindFacts, type FactQuery } from '../policy/fact-repo.js';
+import { compiled } from '../policy/population-repo.js';
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The facts a rule read, as a JSON object of their values, kept with the warning. */
+function factsJson(rule: CompiledRule): string {
+  const names = [...referencedFacts(rule.condition.ast)].filter((n) => !n.startsWith('params.'));
+  return `jsonb_build_object(${names.map((n) => `${quote(n)}, f."${n}"`).join(', ')})`;
+}
+
+/**
+ * Raises a warning for every household a rule fires on, in one statement, unless the household
+ * already has one open for that rule, had one this period, or had one taken into a case within
+ * the last six months (a case lasts at least that long; later the rule may raise it again).
+ */
+export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[], period: string, runId: string): Promise<number> {
+  if (!rules.length) return 0;
+  const values = rules.map((r) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${compiled(r).eligible}, ${factsJson(r)})`).join(',\n');
+  const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
+  const result = await sql`${factCtes(q)}
+    INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
+    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, w.facts, ${runId}
+    FROM (${kindFacts('household', q)}) f
+    JOIN household h ON h.id = f.subject_id::bigint
+    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired, facts)
+    WHERE w.fired AND NOT EXISTS (
+      SELECT 1 FROM monitoring_warning m WHERE m.household_id = h.id AND m.rule_id = w.rule_id
+        AND (m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore})))
+    ON CONFLICT DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/** Warnings of a run, counted by rule and by the division one level below the run's. */
+export async function runSummary(db: Kysely<DB>, runId: string, childLength: number) {
+  const { rows } = await sql<{ rule_id: string; division: string; n: string }>`
+    SELECT rule_id, left(dest_division_code, ${childLength}) AS division, count(*) AS n
+    FROM monitoring_warning WHERE run_id = ${runId} GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
+  return rows.map((r) => ({ ruleId: r.rule_id, division: r.division, count: Number(r.n) }));
+}
+
+export async function insertRun(db: Kysely<DB>, run: { period: string; division: string; asOf: string; userId: string | null; username: string }) {
+  const row = await db
+    .insertInto('monitor_run')
+    .values({ period: run.period, division_code: run.division, as_of: run.asOf, user_id: run.userId, username: run.username })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function finishRun(db: Kysely<DB>, id: string, raised: number, summary: unknown) {
+  await db.updateTable('monitor_run').set({ finished_at: new Date(), raised, summary: JSON.stringify(summary) }).where('id', '=', id).execute();
+}
+
+export async function listRuns(db: Kysely<DB>, division: string, limit: number) {
+  return db.selectFrom('monitor_run').selectAll().where('division_code', 'like', `${division}%`).orderBy('id', 'desc').limit(limit).execute();
+}
+
+export async function lastRunOf(db: Kysely<DB>, period: string, division: string) {
+  return db.selectFrom('monitor_run').selectAll().where('period', '=', period).where('division_code', '=', division).where('finished_at', 'is not', null).executeTakeFirst();
+}
+
+export interface WarningFilter {
+  division: string;
+  status?: 'open' | 'taken' | 'dismissed';
+  ruleId?: string;
+  householdId?: string;
+}
+
+export async function listWarnings(db: Kysely<DB>, f: WarningFilter, limit: number, offset: number) {
+  let q = db
+    .selectFrom('monitoring_warning as w')
+    .innerJoin('household as h', 'h.id', 'w.household_id')
+    .leftJoin('person as p', (j) => j.onRef('p.household_id', '=', 'h.id').on('p.relation', '=', 'head'))
+    .leftJoin('division as d', 'd.code', 'w.dest_division_code')
+    .where('w.dest_division_code', 'like', `${f.division}%`);
+  if (f.status) q = q.where('w.status', '=', f.status);
+  if (f.ruleId) q = q.where('w.rule_id', '=', f.ruleId);
+  if (f.householdId) q = q.where('w.household_id', '=', f.householdId);
+  const [rows, total] = await Promise.all([
+    q
+      .select(['w.id', 'w.household_id', 'h.household_no', 'p.name as head_name', 'w.dest_division_code', 'd.name as division_name', 'w.rule_id', 'w.pack_code',
+        'w.period', 'w.facts', 'w.status', 'w.dismissed_reason', 'w.taken_case_id', 'w.version', 'w.created_at'])
+      .orderBy('w.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function findWarning(db: Kysely<DB>, id: string, division: string) {
+  return db.selectFrom('monitoring_warning').selectAll().where('id', '=', id).where('dest_division_code', 'like', `${division}%`).executeTakeFirst();
+}
+
+/** Dismisses an open warning at the version read; undefined when stale or no longer open. */
+export async function dismissWarning(db: Kysely<DB>, id: string, version: number, reason: string, by: string) {
+  return db
+    .updateTable('monitoring_warning')
+    .set({ status: 'dismissed', dismissed_reason: reason, decided_at: new Date(), decided_by: by, version: sql`version + 1` })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * Marks a warning taken into an identification case (part of the case's transaction): the same
+ * rule will not warn about the household again while the case runs.
+ */
+export async function takeWarning(trx: Kysely<DB>, warningId: string, caseId: string, by = 'system') {
+  return trx
+    .updateTable('monitoring_warning')
+    .set({ status: 'taken', taken_case_id: caseId, decided_at: new Date(), decided_by: by, version: sql`version + 1` })
+    .where('id', '=', warningId)
+    .where('status', '=', 'open')
+    .returningAll()
+    .executeTakeFirst();
+}
