@@ -37,3 +37,4 @@ export * from './policy/check-pack.js';
 export * from './policy/case.js';
 export * from './monitoring/monitoring-settings.js';
 export * from './calendar/calendar-lines.js';
+export * from './monitoring/case-enums.js';

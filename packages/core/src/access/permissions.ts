@@ -25,20 +25,34 @@ export type Permission =
   /** Import a department's list for data comparison (数据比对); department users only their own. */
   | 'department_data.import'
   /** Read the department records behind warnings and cases (health, disability, assistance). */
-  | 'department_data.read';
+  | 'department_data.read'
+  /** Record a risk lead, verify it at home, record comparison, appraisal and notice; propose elimination. */
+  | 'monitoring.lead'
+  /** The township's review of an identification (乡级审核). */
+  | 'monitoring.review'
+  /** The county's approval of an identification or an elimination, and safety-net conversions. */
+  | 'monitoring.approve'
+  /** Work on assistance tasks assigned to one's department (department users: only their own). */
+  | 'assistance.task';
 
 const GRANTS: Record<Role, Permission[]> = {
-  collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write', 'department_data.read'],
-  clerk: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage', 'entitlements.propose', 'department_data.read'],
-  monitor: ['registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage', 'entitlements.propose', 'entitlements.approve', 'monitoring.run', 'department_data.import', 'department_data.read'],
+  collector: ['registry.read', 'registry.write', 'personal.unmask', 'employment.write', 'department_data.read', 'monitoring.lead'],
+  clerk: [
+    'registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'labour_services.manage', 'entitlements.propose', 'department_data.read',
+    'monitoring.lead', 'monitoring.review',
+  ],
+  monitor: [
+    'registry.read', 'registry.write', 'personal.unmask', 'import.run', 'employment.write', 'employment.period', 'labour_services.manage', 'entitlements.propose',
+    'entitlements.approve', 'monitoring.run', 'department_data.import', 'department_data.read', 'monitoring.lead', 'monitoring.approve', 'assistance.task',
+  ],
   // Department users read everything in their division; the 人社 department's staff (checked by
   // the server, as permissions go by role) also run training, posts and openings.
-  department: ['registry.read', 'labour_services.manage', 'department_data.import', 'department_data.read'],
+  department: ['registry.read', 'labour_services.manage', 'department_data.import', 'department_data.read', 'assistance.task'],
   leader: ['registry.read', 'audit.read'],
   admin: [
     'registry.read', 'registry.write', 'personal.unmask', 'import.run', 'users.manage', 'audit.read', 'employment.write', 'employment.period',
     'labour_services.manage', 'policy.manage', 'entitlements.propose', 'entitlements.approve', 'monitoring.run', 'department_data.import',
-    'department_data.read',
+    'department_data.read', 'monitoring.lead', 'monitoring.review', 'monitoring.approve', 'assistance.task',
   ],
 };
 

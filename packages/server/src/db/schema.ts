@@ -5,6 +5,7 @@ import type { PolicyTables } from './schema-policy.js';
 import type { CalendarTables } from './schema-calendar.js';
 import type { MonitoringWarningTables } from './schema-monitoring-warnings.js';
 import type { DepartmentDataTables } from './schema-department-data.js';
+import type { MonitoringCaseTables } from './schema-monitoring-cases.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -188,7 +189,7 @@ export interface ImportChangeTable {
   after: unknown;
 }
 
-export interface DB extends EmploymentTables, PolicyTables, MonitoringWarningTables, CalendarTables, DepartmentDataTables {
+export interface DB extends EmploymentTables, PolicyTables, MonitoringWarningTables, CalendarTables, DepartmentDataTables, MonitoringCaseTables {
   import_change: ImportChangeTable;
   division: DivisionTable;
   setting: SettingTable;
