@@ -255,3 +255,27 @@ describe('what the lead reads', () => {
     ]);
   });
 });
+
+describe('warnings on what came in', () => {
+  const warningsOf = (householdId: string) =>
+    ctx.db.selectFrom('monitoring_warning').select(['rule_id', 'period']).where('household_id', '=', householdId).orderBy('rule_id').execute();
+
+  it('are raised at once for this month over the counties a committed list touched, and not again for the same file', async () => {
+    const raised = await warningsOf(householdA);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(new Set(raised.map((w) => w.period))).toEqual(new Set(['2026-06']));
+    expect(raised.map((w) => w.rule_id)).toContain('JC-2021-earner-lost');
+    const runs = await ctx.db.selectFrom('monitor_run').select(['division_code', 'username']).where('username', '=', '数据比对').execute();
+    expect(runs.length).toBeGreaterThan(0);
+    expect(new Set(runs.map((r) => r.division_code))).toEqual(new Set([COUNTY]));
+
+    const before = runs.length;
+    const path = await xlsx('department_medical_security', [medicalRow(a1.idNumber, a1.name, '2026-04-10', 1200)]);
+    await importFile('department_medical_security', path, medicalA);
+    await importFile('department_medical_security', path, medicalA);
+    const after = await ctx.db.selectFrom('monitor_run').select('id').where('username', '=', '数据比对').execute();
+    // The first import of this file is new (a new expense), the second adds no records and runs nothing.
+    expect(after.length).toBe(before + 1);
+    expect(await warningsOf(householdA)).toEqual(raised);
+  });
+});

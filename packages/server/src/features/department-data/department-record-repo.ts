@@ -47,3 +47,9 @@ export async function listRecords(db: Kysely<DB>, f: RecordFilter, page: number,
 }
 
 export type RecordRow = Awaited<ReturnType<typeof listRecords>>['items'][number];
+
+/** The counties whose people an import's new records are about. */
+export async function countiesOfJob(db: Kysely<DB>, jobId: string): Promise<string[]> {
+  const rows = await db.selectFrom('department_record').select('county_code').distinct().where('import_job_id', '=', jobId).orderBy('county_code').execute();
+  return rows.map((r) => r.county_code);
+}

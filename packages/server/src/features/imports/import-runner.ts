@@ -186,6 +186,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
       unmatched_file: unmatchedFile,
       finished_at: new Date(),
     });
+    if (status === 'committed') await plan.afterCommit?.(ctx, jobId);
     request.onProgress?.({ phase: 'done', rows });
     return result;
   } catch (error) {

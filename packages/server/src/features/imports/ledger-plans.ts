@@ -21,6 +21,8 @@ export interface LedgerPlan {
   unmatched?(db: Kysely<DB>, stage: string): Promise<{ row_no: number; reason: string }[]>;
   /** Work that follows a merge in its transaction (recomputing what depends on the rows). */
   afterMerge?(ctx: AppContext, db: Kysely<DB>, stage: string): Promise<void>;
+  /** Work that follows the committed import, outside its transaction (raising warnings on what came in). */
+  afterCommit?(ctx: AppContext, jobId: string): Promise<void>;
 }
 
 export const ledgerPlans: Record<LedgerName, LedgerPlan> = {

@@ -4,6 +4,11 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  CarryOutOutlined,
+  FileSearchOutlined,
+  PieChartOutlined,
+  SwapOutlined,
+  WarningOutlined,
   CalculatorOutlined,
   CloudUploadOutlined,
   ControlOutlined,
@@ -90,7 +95,23 @@ export function SideMenu({ onNavigate, theme = 'dark' }: { onNavigate?: () => vo
           },
         ]
       : []),
-    ...(session.can('registry.read') ? [{ key: '/monitoring/settings', icon: <ControlOutlined />, label: m.menu.monitoringSettings }] : []),
+    ...(session.can('registry.read')
+      ? [
+          {
+            type: 'group' as const,
+            key: 'monitoring',
+            label: m.menu.monitoring,
+            children: [
+              { key: '/monitoring/warnings', icon: <WarningOutlined />, label: m.menu.monitoringWarnings },
+              { key: '/monitoring/cases', icon: <FileSearchOutlined />, label: m.menu.monitoringCases },
+              { key: '/monitoring/tasks', icon: <CarryOutOutlined />, label: m.menu.assistanceTasks },
+              { key: '/monitoring/conversions', icon: <SwapOutlined />, label: m.menu.safetyNetConversions },
+              { key: '/monitoring/figures', icon: <PieChartOutlined />, label: m.menu.monitoringFigures },
+              { key: '/monitoring/settings', icon: <ControlOutlined />, label: m.menu.monitoringSettings },
+            ],
+          },
+        ]
+      : []),
     ...(session.can('import.run') || session.can('department_data.import') ? [{ key: '/imports', icon: <CloudUploadOutlined />, label: m.menu.imports }] : []),
     ...(admin.length ? [{ key: 'admin', icon: <SettingOutlined />, label: m.menu.admin, children: admin }] : []),
   ];
