@@ -22,20 +22,25 @@ export { DEMO_PASSWORD };
 export interface E2eServer {
   url: string;
   close(): Promise<void>;
+  /** The server's clock: null is the real time; a journey that needs time to pass sets it. */
+  clock: { now: Date | null };
 }
 
-export async function startServer(): Promise<E2eServer> {
+/** `now` starts the server's clock at that moment (the demo ledger is seeded up to it). */
+export async function startServer(options: { now?: Date } = {}): Promise<E2eServer> {
+  const clock = { now: options.now ?? null };
   const webDir = webDistDir();
   if (!webDir) throw new Error('packages/web/dist is missing: run `npm run build -w @anju/web` (npm install does it)');
   const tdb: TestDatabase = await createTestDatabase();
   const config = { ...loadConfig({}), dataDir: await mkdtemp(join(tmpdir(), 'anju-e2e-')) };
-  const ctx = createContext(tdb.database, config);
+  const ctx = createContext(tdb.database, config, () => clock.now ?? new Date());
   await seedDemoIfEmpty(ctx, { persons: 1500, seed: 7, province: '52' }, () => undefined);
   const app = await buildApp(ctx, { webDir });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    clock,
     async close() {
       await app.close();
       await tdb.close();

@@ -35,6 +35,10 @@ import { monitoringRunRoutes } from './features/monitoring/monitoring-run-routes
 import { monitoringSettingsRoutes } from './features/monitoring/monitoring-settings-routes.js';
 import { calendarRoutes } from './features/calendar/calendar-routes.js';
 import { departmentDataRoutes } from './features/department-data/department-record-routes.js';
+import { monitoringCaseRoutes } from './features/monitoring-cases/case-routes.js';
+import { assistanceRoutes } from './features/assistance/assistance-routes.js';
+import { conversionRoutes } from './features/safety-net/conversion-routes.js';
+import { monitoringFiguresRoutes } from './features/monitoring-figures/monitoring-figures-routes.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -97,6 +101,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       await api.register(monitoringSettingsRoutes);
       await api.register(calendarRoutes);
       await api.register(departmentDataRoutes);
+      await api.register(monitoringCaseRoutes);
+      await api.register(assistanceRoutes);
+      await api.register(conversionRoutes);
+      await api.register(monitoringFiguresRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -92,8 +92,11 @@ export const api = {
   delete: <T,>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
 };
 
-/** Multipart upload through XHR, because fetch cannot report upload progress. */
-export function upload<T>(path: string, file: File, onProgress?: (percent: number) => void): Promise<T> {
+/**
+ * Multipart upload through XHR, because fetch cannot report upload progress. `fields` go before
+ * the file: the server reads them with the file part (e.g. an evidence file's kind).
+ */
+export function upload<T>(path: string, file: File, onProgress?: (percent: number) => void, fields: Record<string, string> = {}): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', BASE + path);
@@ -115,6 +118,7 @@ export function upload<T>(path: string, file: File, onProgress?: (percent: numbe
       }
     };
     const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
     form.append('file', file, file.name);
     xhr.send(form);
   });

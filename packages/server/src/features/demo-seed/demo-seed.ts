@@ -16,6 +16,7 @@ import { countUsers } from '../users/user-repo.js';
 import { createUser } from '../users/user-service.js';
 import { writeDemoFiles } from './demo-files.js';
 import { demoPeriods, seedLedger } from './demo-ledger.js';
+import { seedMonitoring } from './demo-monitoring.js';
 
 export const DEMO_PASSWORD = 'Anju2026demo';
 /** A year of the monthly labour ledger, ending with last month. */
@@ -64,6 +65,7 @@ async function createDemoUsers(ctx: AppContext, data: DemoData): Promise<string[
     { username: 'monitor', displayName: '县监测员', role: 'monitor', divisionCode: county.code, department: null },
     { username: 'leader', displayName: '县领导', role: 'leader', divisionCode: county.code, department: null },
     { username: 'hrss', displayName: '县人社局', role: 'department', divisionCode: county.code, department: 'hrss' },
+    { username: 'civil', displayName: '县民政局', role: 'department', divisionCode: county.code, department: 'civil_affairs' },
     { username: 'clerk', displayName: '乡镇录入员', role: 'clerk', divisionCode: townships[0]!, department: null },
     { username: 'clerk2', displayName: '另一乡镇录入员', role: 'clerk', divisionCode: townships[1] ?? townships[0]!, department: null },
     { username: 'collector', displayName: '社区采集员', role: 'collector', divisionCode: firstSite.divisionCode, department: null },
@@ -84,6 +86,9 @@ export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions, log
   const ledgerStarted = Date.now();
   const records = await seedLedger(ctx, { seed: options.seed, periods });
   log(`已生成演示劳动力台账 ${periods[0]}～${periods.at(-1)}（${periods.length} 期，末期填报中），${records.toLocaleString()} 条（${((Date.now() - ledgerStarted) / 1000).toFixed(1)} 秒）`);
+  const monitoringStarted = Date.now();
+  const monitoring = await seedMonitoring(ctx, options.seed);
+  log(`已生成演示监测案件 ${monitoring.cases} 件、帮扶任务 ${monitoring.tasks} 项、城乡转换 ${monitoring.conversions} 条（${((Date.now() - monitoringStarted) / 1000).toFixed(1)} 秒）`);
   log(`演示数据就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   return true;
 }

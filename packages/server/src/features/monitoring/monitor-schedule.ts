@@ -9,6 +9,7 @@ import type { AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
 import { runMonitor } from './monitor-run.js';
 import { lastRunOf } from './warning-repo.js';
+import { escalateOverdueCases } from '../monitoring-cases/escalation.js';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
@@ -26,7 +27,13 @@ export async function runDueMonitor(ctx: AppContext, log: (line: string) => void
 }
 
 export function scheduleMonitor(ctx: AppContext, log: (line: string) => void): () => void {
-  const tick = () => void runDueMonitor(ctx, log).catch((error: unknown) => log(`月度监测未能运行：${(error as Error).message}`));
+  const tick = () => {
+    void runDueMonitor(ctx, log).catch((error: unknown) => log(`月度监测未能运行：${(error as Error).message}`));
+    // Overdue identification steps are marked on their timelines at the same rhythm.
+    void escalateOverdueCases(ctx)
+      .then((n) => n && log(`已将 ${n} 件逾期案件提请上级督办`))
+      .catch((error: unknown) => log(`逾期案件督办检查未能运行：${(error as Error).message}`));
+  };
   tick();
   const timer = setInterval(tick, CHECK_EVERY_MS);
   timer.unref();

@@ -72,6 +72,9 @@ export interface WarningFilter {
   status?: 'open' | 'taken' | 'dismissed';
   ruleId?: string;
   householdId?: string;
+  period?: string;
+  /** Only the warnings taken into this case. */
+  takenCaseId?: string;
 }
 
 export async function listWarnings(db: Kysely<DB>, f: WarningFilter, limit: number, offset: number) {
@@ -83,7 +86,9 @@ export async function listWarnings(db: Kysely<DB>, f: WarningFilter, limit: numb
     .where('w.dest_division_code', 'like', `${f.division}%`);
   if (f.status) q = q.where('w.status', '=', f.status);
   if (f.ruleId) q = q.where('w.rule_id', '=', f.ruleId);
+  if (f.period) q = q.where('w.period', '=', f.period);
   if (f.householdId) q = q.where('w.household_id', '=', f.householdId);
+  if (f.takenCaseId) q = q.where('w.taken_case_id', '=', f.takenCaseId);
   const [rows, total] = await Promise.all([
     q
       .select(['w.id', 'w.household_id', 'h.household_no', 'p.name as head_name', 'w.dest_division_code', 'd.name as division_name', 'w.rule_id', 'w.pack_code',

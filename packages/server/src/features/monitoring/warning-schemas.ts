@@ -6,6 +6,7 @@ export const warningListQuery = z.object({
   division,
   status: z.enum(['open', 'taken', 'dismissed']).optional(),
   ruleId: z.string().optional(),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '监测月份须为 YYYY-MM').optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

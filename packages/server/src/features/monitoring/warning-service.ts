@@ -9,8 +9,10 @@ import { assertDivision, assertPolicyRead } from '../policy/policy-access.js';
 import * as repo from './warning-repo.js';
 
 type WarningRow = Awaited<ReturnType<typeof repo.listWarnings>>['rows'][number];
+export type RuleIndex = Awaited<ReturnType<typeof ruleIndex>>;
 
-async function ruleIndex(ctx: AppContext) {
+/** The active rules by id, to title warnings (also used by the case page). */
+export async function ruleIndex(ctx: AppContext) {
   const rules = (await activePacks(ctx.db)).flatMap((p) => p.rules.map((r) => [r.id, r] as const));
   return new Map(rules);
 }
@@ -24,7 +26,8 @@ function labelledFacts(facts: unknown) {
   });
 }
 
-function output(row: WarningRow, rules: Awaited<ReturnType<typeof ruleIndex>>) {
+/** A warning as the API shows it (warningOutput); the case page lists its warnings the same way. */
+export function output(row: WarningRow, rules: RuleIndex) {
   const rule = rules.get(row.rule_id);
   return {
     id: row.id,

@@ -16,6 +16,8 @@ import { RevealProvider } from '../../shared/reveal';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useDivisionPath, fullName } from '../../shared/division-queries';
 import { useSession } from '../auth/session';
+import { HouseholdCasesTab } from '../monitoring/HouseholdCasesTab';
+import { useMonitoringMessages } from '../monitoring/monitoring-messages';
 import { HouseholdPolicyTab } from '../policy/HouseholdPolicyTab';
 import { usePolicyMessages } from '../policy/policy-messages';
 import { HouseholdHistory } from './HouseholdHistory';
@@ -58,6 +60,7 @@ export function HouseholdDetailPage() {
   const { id } = useParams();
   const m = useMessages();
   const p = usePolicyMessages();
+  const mon = useMonitoringMessages();
   const labels = useLabels();
   const session = useSession();
   const navigate = useNavigate();
@@ -89,6 +92,7 @@ export function HouseholdDetailPage() {
     { key: 'places', label: m.household.tabPlaces, children: <Places h={h} /> },
     ...(full ? [{ key: 'history', label: m.household.tabHistory, children: <HouseholdHistory householdId={h.id} members={h.memberList} /> }] : []),
     ...(full ? [{ key: 'policy', label: p.entitled, children: <HouseholdPolicyTab householdId={h.id} /> }] : []),
+    ...(full ? [{ key: 'monitoring', label: mon.householdCases, children: <HouseholdCasesTab household={h} /> }] : []),
   ];
 
   return (

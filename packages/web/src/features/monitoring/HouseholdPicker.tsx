@@ -1,0 +1,35 @@
+/** Finding a household by its number or head's name (the list route's q), inside a division. */
+import { useState } from 'react';
+import { Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { HouseholdOutput, Page } from '../../api/types';
+
+interface HouseholdPickerProps {
+  divisionCode: string;
+  value?: string;
+  onChange?(id: string): void;
+  placeholder?: string;
+}
+
+export function HouseholdPicker({ divisionCode, value, onChange, placeholder }: HouseholdPickerProps) {
+  const [q, setQ] = useState('');
+  const query = useQuery({
+    queryKey: ['households', 'pick', divisionCode, q],
+    queryFn: () => api.get<Page<HouseholdOutput>>('/households', { q, divisionCode: divisionCode || undefined, pageSize: 10 }),
+    enabled: q.trim().length > 0,
+  });
+  return (
+    <Select
+      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+      value={value}
+      onChange={onChange}
+      placeholder={placeholder}
+      loading={query.isFetching}
+      notFoundContent={null}
+      options={(query.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.householdNo} ${h.headName ?? ''}` }))}
+      style={{ width: '100%' }}
+      data-testid="lead-household"
+    />
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * The words of 低保特困城乡转换 (SPEC §4 "Safety-net transitions", docs/MONITORING.md §5), kept
+ * beside the page: Chinese as the documents put it, English of the same shape.
+ */
+import { conversionStatuses } from '@anju/core/monitoring/case-enums';
+import { useLocale } from '../../i18n/locale';
+
+export const conversionZh = {
+  title: '低保特困城乡转换',
+  ruleTitle: '30个工作日内完成转换',
+  rule: '易地扶贫搬迁进城镇安置点的农村低保对象、特困人员，符合城市低保、特困供养条件的，经民政部门确认后，在30个工作日内转为城市低保、特困人员（XX-2020 三（三））；新符合条件的及时纳入（三（四））。期限自确认日期起按工作日计算（法定节假日和调休按工作日历），期限可在“监测设置 › 识别期限”中按辖区设定。',
+  who: '由县级监测员、系统管理员或民政部门办理。',
+  tabCandidates: '待确认',
+  tabLedger: '转换台账',
+  person: '姓名',
+  idNumber: '身份证号',
+  household: '搬迁户',
+  site: '安置点',
+  division: '所在区划',
+  current: '现状况',
+  toState: '转换为',
+  confirm: '确认转换',
+  confirmTitle: (name: string) => `确认转换 · ${name}`,
+  confirmHint: '确认日期为民政部门确认其符合城市低保、特困条件的日期；自该日起按工作日计算转换期限。',
+  confirmedOn: '确认日期',
+  confirmedOnRequired: '请选择确认日期',
+  note: '备注',
+  confirmed: (due: string) => `已确认，须在 ${due} 前完成转换`,
+  status: '状态',
+  allStatuses: '全部状态',
+  overdueOnly: '只看逾期',
+  dueOn: '转换期限',
+  completedOn: '完成日期',
+  daysLeft: (n: number) => (n === 0 ? '今日到期' : `剩 ${n} 天`),
+  overdueDays: (n: number) => `逾期 ${n} 天`,
+  complete: '完成转换',
+  completeTitle: (name: string) => `完成转换 · ${name}`,
+  completeHint: (from: string, to: string) => `完成后，该人员的低保特困状况由“${from}”改为“${to}”，记入审计日志。`,
+  completedOnRequired: '请选择完成日期',
+  completed: '已完成转换',
+  cancel: '撤销',
+  cancelTitle: (name: string) => `撤销转换 · ${name}`,
+  reason: '撤销原因',
+  reasonPlaceholder: '如：经复核不符合城市低保条件；已迁出本县',
+  cancelled: '已撤销',
+  noCandidates: '暂无待确认对象：住城镇安置点的农村低保、特困人员均已确认',
+  noConversions: '暂无转换记录',
+  statuses: conversionStatuses.labels as Record<string, string>,
+};
+
+export type ConversionMessages = typeof conversionZh;
+
+const en: ConversionMessages = {
+  title: 'Safety-net conversions',
+  ruleTitle: 'Converted within 30 working days',
+  rule: 'Rural 低保 and 特困 recipients relocated to an urban site who meet the urban standard are converted to urban 低保/特困 within 30 working days of the civil-affairs office’s confirmation (XX-2020 3(3)); newly qualifying people are brought in (3(4)). The deadline counts working days from the confirmation date on the working calendar; it is a setting per jurisdiction under Monitoring settings › Deadlines.',
+  who: 'County monitors, administrators and the civil-affairs department.',
+  tabCandidates: 'To confirm',
+  tabLedger: 'Ledger',
+  person: 'Name',
+  idNumber: 'ID number',
+  household: 'Household',
+  site: 'Site',
+  division: 'Division',
+  current: 'Now',
+  toState: 'Becomes',
+  confirm: 'Confirm',
+  confirmTitle: (name: string) => `Confirm conversion · ${name}`,
+  confirmHint: 'The day civil affairs confirmed the urban standard applies; the deadline counts working days from it.',
+  confirmedOn: 'Confirmed on',
+  confirmedOnRequired: 'Choose the date',
+  note: 'Note',
+  confirmed: (due: string) => `Confirmed; to be converted by ${due}`,
+  status: 'Status',
+  allStatuses: 'All statuses',
+  overdueOnly: 'Overdue only',
+  dueOn: 'Due',
+  completedOn: 'Completed on',
+  daysLeft: (n: number) => (n === 0 ? 'Due today' : `${n} days left`),
+  overdueDays: (n: number) => `${n} days overdue`,
+  complete: 'Complete',
+  completeTitle: (name: string) => `Complete conversion · ${name}`,
+  completeHint: (from: string, to: string) => `The person’s safety-net state changes from “${from}” to “${to}” (audited).`,
+  completedOnRequired: 'Choose the date',
+  completed: 'Conversion completed',
+  cancel: 'Cancel',
+  cancelTitle: (name: string) => `Cancel conversion · ${name}`,
+  reason: 'Reason',
+  reasonPlaceholder: 'E.g. does not meet the urban standard on review',
+  cancelled: 'Cancelled',
+  noCandidates: 'Nobody to confirm',
+  noConversions: 'No conversions',
+  statuses: { pending: 'Pending', completed: 'Completed', cancelled: 'Cancelled' },
+};
+
+export function useConversionMessages(): ConversionMessages {
+  return useLocale().lang === 'zh-CN' ? conversionZh : en;
+}
