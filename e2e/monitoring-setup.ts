@@ -116,3 +116,16 @@ export async function choose(p: Page, testId: string, option: string): Promise<v
   await p.getByTestId(testId).click();
   await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
 }
+
+/** Waits until the case page shows the case at `step`. */
+export async function expectStep(p: Page, step: string): Promise<void> {
+  await p.locator(`[data-testid="case-page"][data-step="${step}"]`).waitFor();
+}
+
+/** Takes the case's action `action` through its modal, after `fill`. */
+export async function act(p: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
+  await p.getByTestId(`action-${action}`).click();
+  await p.locator(`[data-testid="action-form"][data-action="${action}"]`).waitFor();
+  await fill();
+  await p.getByTestId('action-submit').click();
+}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { choose, medicalFile, openPeriodsTo, pickDate, pickHousehold, setIncome, type Followed } from './monitoring-setup.js';
+import { act, choose, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, setIncome, type Followed } from './monitoring-setup.js';
 import { apiAs, divisionOf, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true };
@@ -67,18 +67,6 @@ async function openCase(p: Page): Promise<void> {
   await p.getByTestId('case-page').waitFor();
 }
 
-async function expectStep(p: Page, step: string): Promise<void> {
-  await p.locator(`[data-testid="case-page"][data-step="${step}"]`).waitFor();
-}
-
-/** Takes the case's action `action` through its modal, after `fill`. */
-async function act(p: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
-  await p.getByTestId(`action-${action}`).click();
-  await p.locator(`[data-testid="action-form"][data-action="${action}"]`).waitFor();
-  await fill();
-  await p.getByTestId('action-submit').click();
-}
-
 async function api(username: string): Promise<ApiSession> {
   return apiAs(server, username);
 }
@@ -127,6 +115,27 @@ describe('monitoring and assistance', () => {
     await p.reload();
     await row.waitFor();
     expect(await rows.count()).toBe(1);
+
+    // Another warning, dismissed by a colleague while this user was writing a reason: the
+    // conflict dialog shows theirs beside mine, and taking theirs leaves it dismissed.
+    const monitorApi = await api('monitor');
+    const county = followed.county;
+    const other = (await monitorApi.get(`/monitoring/warnings?division=${county}&status=open&pageSize=20`)).items.find(
+      (w: { householdId: string }) => w.householdId !== followed.householdId,
+    );
+    await p.goto(`${server.url}/monitoring/warnings`);
+    await p.locator(`[data-testid="warnings-table"] tr[data-warning="${other.id}"]`).getByTestId('warning-dismiss').click();
+    await p.getByTestId('dismiss-reason').fill('已入户核实，家庭收入稳定');
+    await monitorApi.post(`/monitoring/warnings/${other.id}/dismiss`, { reason: '同事已核实排除', version: other.version });
+    await p.getByTestId('dismiss-submit').click();
+    const conflict = p.getByTestId('conflict-dialog');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain('同事已核实排除');
+    await shot(p, 'j51-dismiss-conflict');
+    await p.getByTestId('conflict-use-theirs').click();
+    await conflict.waitFor({ state: 'hidden' });
+    expect((await monitorApi.get(`/monitoring/warnings?division=${county}&status=dismissed&pageSize=50`)).items.map((w: { id: string }) => w.id)).toContain(other.id);
+    await p.goto(`${server.url}/monitoring/warnings?ruleId=${RULE}`);
 
     // 转为线索: the channel is 部门筛查预警 already; the new case opens.
     await row.getByTestId('warning-to-lead').click();
@@ -180,6 +189,9 @@ describe('monitoring and assistance', () => {
     let p = await as('clerk');
     await p.getByTestId('side-menu').getByText('监测对象识别', { exact: true }).click();
     await p.getByTestId('board-notice').click();
+    await p.waitForURL((u) => u.searchParams.get('step') === 'notice');
+    expect(Number(await p.getByTestId('board-notice').getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
+    await shot(p, 'j52-cases-board');
     await p.locator(`[data-testid="cases-table"] tr[data-case="${caseId}"]`).getByTestId('case-link').click();
     await expectStep(p, 'notice');
     await act(p, 'township_review');

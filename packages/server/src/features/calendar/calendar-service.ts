@@ -8,6 +8,7 @@ import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { adminCalendarDays, adminYears, replaceAdminYear } from './calendar-repo.js';
+import { recountDeadlines } from './deadline-recount.js';
 import { calendarOf, packageYears, type CalendarDay } from './working-days.js';
 
 function assertYear(year: number): void {
@@ -38,14 +39,16 @@ export async function setCalendarYear(ctx: AppContext, actor: Actor, year: numbe
   assertYear(year);
   const issues = checkCalendarYear(year, days);
   if (issues.length > 0) throw new ValidationError(`工作日历有误：${issues.map((i) => i.message).join('；')}`, issues);
-  await ctx.db.transaction().execute(async (trx) => {
+  const recounted = await ctx.db.transaction().execute(async (trx) => {
     const before = await adminCalendarDays(trx, year);
     await replaceAdminYear(trx, year, days, actor.username);
+    const recount = await recountDeadlines(trx, year);
     await appendAudit(trx, {
       userId: actor.userId, username: actor.username, action: 'update', entity: 'holiday_calendar', entityId: String(year), divisionCode: '',
       before: before.length ? { days: before.map(({ date, kind, name }) => ({ date, kind, name })) } : null,
-      after: days.length ? { days } : null,
+      after: { days, recounted: recount },
     });
+    return recount;
   });
-  return calendarYear(ctx, actor, year);
+  return { ...(await calendarYear(ctx, actor, year)), recounted };
 }

@@ -2,8 +2,10 @@
  * Working days on China's public-holiday calendar (SPEC §4: every monitoring deadline counts
  * working days). A year's list of departures from the week — holidays on weekdays, 调休 working
  * weekends — comes from an administrator when one has entered that year, else from the bundled
- * package; a date in a year neither covers is an error, never a guess, because a wrong guess
- * moves every deadline of that year.
+ * package. A date in a year neither covers is an error for a strict calendar. A calendar made to
+ * estimate counts that year Monday to Friday instead and remembers it did (`estimated`): work
+ * must not stop in December because next year's holidays are not yet entered, so deadlines
+ * reaching into such a year are stored as estimates and recounted when the year is entered.
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
@@ -38,7 +40,25 @@ const isoOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 
 export class WorkingCalendar {
   /** @param adminYears the administrator's days by year; a year present here replaces the package's. */
-  constructor(private readonly adminYears: ReadonlyMap<number, ReadonlyMap<string, CalendarDay>>) {}
+  constructor(
+    private readonly adminYears: ReadonlyMap<number, ReadonlyMap<string, CalendarDay>>,
+    private readonly estimate = false,
+  ) {}
+
+  /** Years this calendar had to count Monday to Friday (only when made to estimate). */
+  readonly estimatedYears = new Set<number>();
+
+  get estimated(): boolean {
+    return this.estimatedYears.size > 0;
+  }
+
+  /**
+   * Whether a due date was counted Monday to Friday: a count that starts in a covered year only
+   * reaches an uncovered one when it ends there, so the due date's own year tells.
+   */
+  isEstimate(due: string | null): boolean {
+    return due !== null && this.yearSource(Number(due.slice(0, 4))) === null;
+  }
 
   /** Whose list decides a year, or null when nobody's does. */
   yearSource(year: number): 'admin' | 'package' | null {
@@ -82,23 +102,27 @@ export class WorkingCalendar {
     const date = isoOf(day);
     const year = Number(date.slice(0, 4));
     const days = this.adminYears.get(year) ?? packageYear(year);
-    if (!days) throw new CalendarNotCoveredError(year);
-    const special = days.get(date);
+    if (!days && !this.estimate) throw new CalendarNotCoveredError(year);
+    if (!days) this.estimatedYears.add(year);
+    const special = days?.get(date);
     if (special) return special.kind === 'workday';
     const weekday = new Date(day * DAY_MS).getUTCDay();
     return weekday !== 0 && weekday !== 6;
   }
 }
 
-/** The calendar with the administrators' years loaded once; read through `db` (a transaction, when the caller has one). */
-export async function calendarOf(db: Kysely<DB>): Promise<WorkingCalendar> {
+/**
+ * The calendar with the administrators' years loaded once; read through `db` (a transaction, when
+ * the caller has one). `estimate`: count years nobody covers Monday to Friday (see above).
+ */
+export async function calendarOf(db: Kysely<DB>, options: { estimate?: boolean } = {}): Promise<WorkingCalendar> {
   const years = new Map<number, Map<string, CalendarDay>>();
   for (const day of await adminCalendarDays(db)) {
     const year = Number(day.date.slice(0, 4));
     if (!years.has(year)) years.set(year, new Map());
     years.get(year)!.set(day.date, day);
   }
-  return new WorkingCalendar(years);
+  return new WorkingCalendar(years, options.estimate ?? false);
 }
 
 export { packageYears };

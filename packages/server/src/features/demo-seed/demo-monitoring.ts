@@ -6,7 +6,7 @@
  * safety-net conversions, one overdue. Dates count back from today, deadlines in working days.
  */
 import type { AppContext } from '../../platform/context.js';
-import { calendarOf, CalendarNotCoveredError, type WorkingCalendar } from '../calendar/working-days.js';
+import { calendarOf, type WorkingCalendar } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
 import { today as todayOf } from '../settings/labour-force-setting.js';
 import { countiesWithHouseholds } from './demo-ledger-repo.js';
@@ -16,24 +16,9 @@ import { CASES, CONVERSIONS, NEEDS, TASKS, type CaseScenario } from './demo-moni
 const DAY_MS = 86_400_000;
 const shift = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
-/**
- * Working days on the calendar; past its last covered year (an administrator enters the next
- * year's arrangements), the demo counts Monday to Friday rather than fail the first start.
- */
+/** Working days on the calendar; past its last covered year the calendar estimates (Monday to Friday), as the workflow does. */
 function workingDays(cal: WorkingCalendar) {
-  return (from: string, n: number): string => {
-    try {
-      return cal.addWorkingDays(from, n);
-    } catch (error) {
-      if (!(error instanceof CalendarNotCoveredError)) throw error;
-      let day = from;
-      for (let counted = 0; counted < n; ) {
-        day = shift(day, 1);
-        if (![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay())) counted++;
-      }
-      return day;
-    }
-  };
+  return (from: string, n: number): string => cal.addWorkingDays(from, n);
 }
 
 type Due = ReturnType<typeof workingDays>;
@@ -93,7 +78,7 @@ export async function seedMonitoring(ctx: AppContext, seed: number): Promise<{ c
   if (!countyCode) return { cases: 0, tasks: 0, conversions: 0 };
   const today = todayOf(ctx);
   return ctx.db.transaction().execute(async (trx) => {
-    const due = workingDays(await calendarOf(trx));
+    const due = workingDays(await calendarOf(trx, { estimate: true }));
     const deadlines = await monitoringDeadlines(trx, countyCode, today);
     const built = CASES.map((s) => ({ s, ...caseRow(s, today, due, deadlines) }));
     const ids = await repo.insertDemoCases(trx, seed, countyCode, built.map((b) => b.row));

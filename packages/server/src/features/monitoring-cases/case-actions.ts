@@ -117,7 +117,7 @@ export async function takeAction(ctx: AppContext, actor: Actor, id: string, inpu
 
   const at = ctx.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const [cal, deadlines] = await Promise.all([calendarOf(trx), monitoringDeadlines(trx, row.county_code, today)]);
+    const [cal, deadlines] = await Promise.all([calendarOf(trx, { estimate: true }), monitoringDeadlines(trx, row.county_code, today)]);
     const due = (step: CaseStep, noticeEnd: string | null = null) => stepDueOf(step, cal, deadlines, { today, wholeDue: row.whole_due, noticeEnd });
     const change = await changeOf({ ctx: { ...ctx, db: trx }, row, today, cal, noticeDays: deadlines.noticeDays, due }, input);
     const updated = await repo.updateCase(trx, row.id, input.version, { ...change.values, step: change.to });

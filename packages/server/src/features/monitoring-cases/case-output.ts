@@ -1,8 +1,9 @@
 /** A case row as the API shows it: the list item, and the case fields of the detail page. */
+import type { WorkingCalendar } from '../calendar/working-days.js';
 import { latenessOf } from './case-deadlines.js';
 import type { CaseRow } from './case-repo.js';
 
-export function caseListItemOf(row: CaseRow, today: string) {
+export function caseListItemOf(row: CaseRow, today: string, cal: WorkingCalendar) {
   return {
     id: row.id,
     householdId: row.household_id,
@@ -16,6 +17,7 @@ export function caseListItemOf(row: CaseRow, today: string) {
     leadOn: row.lead_on,
     stepDue: row.step_due,
     wholeDue: row.whole_due,
+    dueEstimated: cal.isEstimate(row.step_due) || cal.isEstimate(row.whole_due),
     ...latenessOf(row, today),
     monitoredOn: row.monitored_on,
     eliminatedOn: row.eliminated_on,
@@ -23,9 +25,9 @@ export function caseListItemOf(row: CaseRow, today: string) {
   };
 }
 
-export function caseFieldsOf(row: CaseRow, today: string) {
+export function caseFieldsOf(row: CaseRow, today: string, cal: WorkingCalendar) {
   return {
-    ...caseListItemOf(row, today),
+    ...caseListItemOf(row, today, cal),
     countyCode: row.county_code,
     riskNote: row.risk_note,
     rejectedStep: row.rejected_step,

@@ -67,6 +67,7 @@ export const caseListItem = z.object({
   leadOn: z.string(),
   stepDue: z.string().nullable(),
   wholeDue: z.string().nullable(),
+  dueEstimated: z.boolean().describe('期限落在尚未录入节假日安排的年度，暂按周一至周五计算，录入后自动重算'),
   overdue: z.boolean(),
   overdueDays: z.number().int().describe('逾期的自然日数，未逾期为0'),
   escalatedTo: level,

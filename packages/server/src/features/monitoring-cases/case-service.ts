@@ -24,8 +24,8 @@ export async function listCases(ctx: AppContext, actor: Actor, q: z.output<typeo
   assertCaseRead(actor);
   const division = scopedDivision(actor, q.division);
   const today = todayOf(ctx);
-  const { rows, total } = await repo.listCases(ctx.db, { ...q, division }, today, q.pageSize, (q.page - 1) * q.pageSize);
-  return { items: rows.map((r) => caseListItemOf(r, today)), total, page: q.page, pageSize: q.pageSize };
+  const [{ rows, total }, cal] = await Promise.all([repo.listCases(ctx.db, { ...q, division }, today, q.pageSize, (q.page - 1) * q.pageSize), calendarOf(ctx.db)]);
+  return { items: rows.map((r) => caseListItemOf(r, today, cal)), total, page: q.page, pageSize: q.pageSize };
 }
 
 const BOARD_STEPS = Object.keys(FORWARD) as CaseStep[];
@@ -57,7 +57,7 @@ async function eliminationBlocker(ctx: AppContext, actor: Actor, row: repo.CaseR
 
 export async function caseDetailOf(ctx: AppContext, actor: Actor, row: repo.CaseRow) {
   const today = todayOf(ctx);
-  const [events, evidence, warnings, rules, earlier, kinds, blocker] = await Promise.all([
+  const [events, evidence, warnings, rules, earlier, kinds, blocker, cal] = await Promise.all([
     repo.eventsOf(ctx.db, row.id),
     evidenceOf(ctx.db, row.id),
     listWarnings(ctx.db, { division: row.dest_division_code, takenCaseId: row.id }, 100, 0),
@@ -65,10 +65,11 @@ export async function caseDetailOf(ctx: AppContext, actor: Actor, row: repo.Case
     repo.closedCasesOf(ctx.db, row.household_id, row.id),
     evidenceKindsOf(ctx.db, row.id),
     eliminationBlocker(ctx, actor, row, today),
+    calendarOf(ctx.db),
   ]);
   const seesRecords = can(actor.role, 'department_data.read');
   return {
-    ...caseFieldsOf(row, today),
+    ...caseFieldsOf(row, today, cal),
     events: events.map((e) => eventOutput(e, seesRecords)),
     evidence: evidence.map((e) => ({
       id: e.id, kind: e.kind, fileName: e.file_name, mimeType: e.mime_type, sizeBytes: e.size_bytes, sha256: e.sha256, username: e.username,
@@ -115,7 +116,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
   const at = ctx.now();
   try {
     const caseId = await ctx.db.transaction().execute(async (trx) => {
-      const [cal, deadlines] = await Promise.all([calendarOf(trx), monitoringDeadlines(trx, household.county_code, today)]);
+      const [cal, deadlines] = await Promise.all([calendarOf(trx, { estimate: true }), monitoringDeadlines(trx, household.county_code, today)]);
       const wholeDue = cal.addWorkingDays(today, deadlines.whole);
       const stepDue = stepDueOf('lead', cal, deadlines, { today, wholeDue, noticeEnd: null });
       const { id } = await repo.insertCase(trx, {

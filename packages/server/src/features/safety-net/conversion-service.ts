@@ -77,7 +77,7 @@ export async function createConversion(ctx: AppContext, actor: Actor, input: Con
   const person = await repo.findCandidate(ctx.db, input.personId, actor.divisionCode);
   if (!person) throw new ValidationError('该人员不是待转换对象（须为住城镇安置点的农村低保、特困人员，且没有待办的转换）', [{ path: 'personId', message: '不是待转换对象' }]);
   const deadlines = await monitoringDeadlines(ctx.db, person.county_code, input.confirmedOn);
-  const dueOn = (await calendarOf(ctx.db)).addWorkingDays(input.confirmedOn, deadlines.conversion);
+  const dueOn = (await calendarOf(ctx.db, { estimate: true })).addWorkingDays(input.confirmedOn, deadlines.conversion);
   const row: repo.NewConversion = {
     person_id: person.person_id, household_id: person.household_id, county_code: person.county_code, dest_division_code: person.dest_division_code,
     from_state: person.safety_net, to_state: URBAN_SAFETY_NET[person.safety_net as RuralSafetyNet], confirmed_on: input.confirmedOn, due_on: dueOn,

@@ -154,7 +154,7 @@ export function ActionModal({ c, action, refusedBecause, onClose }: ActionModalP
           message={conflict.message}
           fields={[
             { key: 'step', label: t.step, format: stepLabel },
-            { key: 'version', label: 'version' },
+            { key: 'version', label: t.version },
           ]}
           mine={{ step: c.step, version: c.version }}
           theirs={(conflict.current ?? {}) as Record<string, unknown>}
@@ -163,7 +163,14 @@ export function ActionModal({ c, action, refusedBecause, onClose }: ActionModalP
             setConflict(null);
             onClose();
           }}
-          onOverwrite={() => void send(conflict.body, conflict.current?.version ?? c.version)}
+          onOverwrite={() => {
+            // The step can be taken on top of their version only while the case is still at it.
+            if (conflict.current && conflict.current.step !== c.step) {
+              message.warning(conflict.message);
+              setConflict(null);
+              onClose();
+            } else void send(conflict.body, conflict.current?.version ?? c.version);
+          }}
           onCancel={() => setConflict(null)}
         />
       )}

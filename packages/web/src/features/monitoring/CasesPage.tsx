@@ -1,7 +1,7 @@
 /**
  * 监测对象识别: the board of open cases by step (with overdue counts) over the paged list of the
  * division's cases. Filters live in the address, so the figures pages drill down with
- * ?step=&category=&channel=&overdue=true&monitoredIn=YYYY-MM&eliminatedIn=YYYY-MM.
+ * ?step=&category=&channel=&overdue=true&monitoredIn=YYYY-MM&eliminatedIn=YYYY-MM&monitoredOn=YYYY-MM-DD.
  */
 import { useState } from 'react';
 import { Button, Select, Switch, Table, Tag, Typography } from 'antd';
@@ -22,7 +22,7 @@ import { LeadModal, type LeadSource } from './LeadModal';
 import { useMonitoringMessages } from './monitoring-messages';
 import { useCases } from './monitoring-queries';
 
-const KEYS = ['step', 'category', 'channel', 'overdue', 'monitoredIn', 'eliminatedIn'] as const;
+const KEYS = ['step', 'category', 'channel', 'overdue', 'monitoredIn', 'eliminatedIn', 'monitoredOn'] as const;
 
 export function CasesPage() {
   const t = useMonitoringMessages();
@@ -60,6 +60,11 @@ export function CasesPage() {
         {filters.monitoredIn && (
           <Tag closable onClose={() => setFilters({ monitoredIn: undefined })} data-testid="filter-monitored-in">
             {t.monitoredIn(filters.monitoredIn)}
+          </Tag>
+        )}
+        {filters.monitoredOn && (
+          <Tag closable onClose={() => setFilters({ monitoredOn: undefined })} data-testid="filter-monitored-on">
+            {t.monitoredOnDay(filters.monitoredOn)}
           </Tag>
         )}
         {filters.eliminatedIn && (

@@ -52,7 +52,7 @@ export function DismissModal({ warning, onClose }: { warning: Warning | null; on
   const fields = [
     { key: 'status', label: t.status, format: (v: unknown) => t.warningStatuses[String(v)] ?? String(v ?? '—') },
     { key: 'dismissedReason', label: t.dismissedReason },
-    { key: 'version', label: 'version' },
+    { key: 'version', label: t.version },
   ];
   return (
     <>
@@ -93,7 +93,14 @@ export function DismissModal({ warning, onClose }: { warning: Warning | null; on
             setConflict(null);
             onClose();
           }}
-          onOverwrite={() => void send(conflict.reason, conflict.current?.version ?? warning!.version)}
+          onOverwrite={() => {
+            // Only an open warning can still be dismissed; one taken or dismissed stays as it is.
+            if (conflict.current && conflict.current.status !== 'open') {
+              message.warning(conflict.message);
+              setConflict(null);
+              onClose();
+            } else void send(conflict.reason, conflict.current?.version ?? warning!.version);
+          }}
           onCancel={() => setConflict(null)}
         />
       )}

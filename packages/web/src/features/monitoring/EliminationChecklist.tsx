@@ -13,6 +13,9 @@ export function EliminationChecklist({ caseId }: { caseId: string }) {
   const { allMet, conditions, asOf } = check.data;
   return (
     <div data-testid="elimination-check" data-all-met={allMet ? 'true' : 'false'}>
+      <Typography.Paragraph style={{ marginBottom: 8 }}>
+        <strong>{t.eliminationCheck}</strong> <Typography.Text type="secondary">{t.eliminationHint}</Typography.Text>
+      </Typography.Paragraph>
       <Alert type={allMet ? 'success' : 'warning'} showIcon title={`${allMet ? t.allMet : t.someNotMet}（${asOf}）`} style={{ marginBottom: 8 }} />
       <List
         size="small"
