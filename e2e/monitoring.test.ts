@@ -275,7 +275,9 @@ describe('monitoring and assistance', () => {
     await p.getByTestId('household-tabs').getByText('监测帮扶', { exact: true }).click();
     const history = p.getByTestId('household-cases');
     expect(await history.getByTestId('case-step').innerText()).toBe('已风险消除');
-    await history.getByTestId('household-lead-open').waitFor();
+    await history.getByTestId('household-lead-open').click();
+    expect(await p.getByTestId('lead-household-fixed').innerText()).toContain(followed.householdNo);
+    await p.keyboard.press('Escape');
     await shot(p, 'j54-household-history');
   }, 240_000);
 
@@ -293,5 +295,13 @@ describe('monitoring and assistance', () => {
       expect(width, path).toBeLessThanOrEqual(390);
     }
     await shot(p, 'j55-case-on-phone');
+    // 新增线索 from the list: the household is found by its number.
+    await p.goto(`${server.url}/monitoring/cases`);
+    await p.getByTestId('lead-open').tap();
+    await p.getByTestId('lead-household').click();
+    await p.keyboard.type(followed.householdNo);
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: followed.householdNo }).click();
+    await choose(p, 'lead-channel', '基层干部排查');
+    await shot(p, 'j55-new-lead-on-phone');
   }, 120_000);
 });

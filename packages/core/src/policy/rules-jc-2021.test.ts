@@ -24,24 +24,25 @@ describe('JC-2021-income-below-line 人均纯收入低于监测收入标准', ()
 
 describe('JC-2021-income-drop 收入大幅缩减', () => {
   const evaluate = ruleOn('JC-2021-income-drop', AS_OF);
-  const inside: Overrides = { household: { incomeDropThreshold: 0.5, incomeDropShare: 0.5 } };
-  it('a drop of 50 % against a warning share of 50 %: warned', () => {
+  // "超过预警比例" (SPEC §4: "beyond a set share"): a drop of exactly the share is not yet a warning.
+  const inside: Overrides = { household: { incomeDropThreshold: 0.5, incomeDropShare: 0.51 } };
+  it('a drop of 51 % against a warning share of 50 %: warned', () => {
     expect(evaluate(inside)).toMatchObject(warned);
   });
   it.each<Change>([
-    ['a drop of 49 %', { household: { incomeDropShare: 0.49 } }],
+    ['a drop of exactly 50 %', { household: { incomeDropShare: 0.5 } }],
     ['no warning share set', { household: { incomeDropThreshold: 0 } }],
   ])('not warned: %s', (_, change) => expect(evaluate(inside, change)).toMatchObject(notOwed));
 });
 
 describe('JC-2021-rigid-expense 刚性支出较大（医疗）', () => {
   const evaluate = ruleOn('JC-2021-rigid-expense', AS_OF);
-  const inside: Overrides = { household: { medicalExpense12m: 20000, rigidExpenseThreshold: 0.5, rigidExpenseShare: 0.5 } };
-  it('medical costs of half the yearly income against a warning share of 50 %: warned', () => {
+  const inside: Overrides = { household: { medicalExpense12m: 20000, rigidExpenseThreshold: 0.5, rigidExpenseShare: 0.51 } };
+  it('medical costs of 51 % of the yearly income against a warning share of 50 %: warned', () => {
     expect(evaluate(inside)).toMatchObject(warned);
   });
   it.each<Change>([
-    ['a share of 49 %', { household: { rigidExpenseShare: 0.49 } }],
+    ['a share of exactly 50 %', { household: { rigidExpenseShare: 0.5 } }],
     ['no medical costs paid', { household: { medicalExpense12m: 0 } }],
     ['no warning share set', { household: { rigidExpenseThreshold: 0 } }],
   ])('not warned: %s', (_, change) => expect(evaluate(inside, change)).toMatchObject(notOwed));

@@ -61,7 +61,8 @@ export async function eliminationConditions(ctx: AppContext, c: CaseRow, today: 
   const share = fact('rigidExpenseShare', 0);
   const limit = fact('rigidExpenseThreshold', thresholds.rigidExpenseShare);
   const rigidExpense: Condition = {
-    key: 'rigidExpense', label: '刚性支出无压力', met: share < limit,
+    // The twin of the warning rule (JC-2021-rigid-expense warns above the share).
+    key: 'rigidExpense', label: '刚性支出无压力', met: share <= limit,
     detail: `近12个月医疗支出${yuan(fact('medicalExpense12m', 0))}，占务工收入${percent(share)}（预警比例${percent(limit)}）`,
   };
   const gaps = [
