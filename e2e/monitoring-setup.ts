@@ -111,10 +111,16 @@ export async function pickDate(p: Page, testId: string, date: string): Promise<v
   await expect.poll(() => input.inputValue()).toBe(date);
 }
 
-/** Picks an option of the antd select with this test id. */
+/** Picks an option of the antd select with this test id (again if a closing modal swallowed the click). */
 export async function choose(p: Page, testId: string, option: string): Promise<void> {
-  await p.getByTestId(testId).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const select = p.getByTestId(testId);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await select.scrollIntoViewIfNeeded();
+    await select.click();
+    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    if ((await select.innerText()).includes(option)) return;
+  }
+  expect(await select.innerText()).toContain(option);
 }
 
 /** Waits until the case page shows the case at `step`. */

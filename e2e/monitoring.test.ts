@@ -215,6 +215,7 @@ describe('monitoring and assistance', () => {
     expect(await p.getByTestId('action-submit').isDisabled()).toBe(true);
     await shot(p, 'j52-elimination-too-early');
     await p.keyboard.press('Escape');
+    await check.waitFor({ state: 'detached' });
 
     // 一户一策: a need and a task for the 人社 department.
     await choose(p, 'need-kind', '就业');
@@ -301,6 +302,7 @@ describe('monitoring and assistance', () => {
     await p.getByTestId('lead-household').click();
     await p.keyboard.type(followed.householdNo);
     await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: followed.householdNo }).click();
+    await expect.poll(() => p.getByTestId('lead-household').innerText()).toContain(followed.householdNo);
     await choose(p, 'lead-channel', '基层干部排查');
     await shot(p, 'j55-new-lead-on-phone');
   }, 120_000);

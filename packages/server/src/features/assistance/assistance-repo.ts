@@ -21,7 +21,7 @@ export async function listNeeds(db: Kysely<DB>, caseId: string) {
   return db.selectFrom('assistance_need').selectAll().where('case_id', '=', caseId).orderBy('id').execute();
 }
 
-export async function insertNeed(db: Kysely<DB>, row: { case_id: string; kind: string; description: string; username: string }) {
+export async function insertNeed(db: Kysely<DB>, row: { case_id: string; kind: string; description: string; username: string; created_at: Date }) {
   return db.insertInto('assistance_need').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
@@ -85,6 +85,9 @@ export interface NewTask {
   title: string;
   due_on: string;
   created_by: string;
+  /** The service's clock (tests move it). */
+  created_at: Date;
+  updated_at: Date;
 }
 
 export async function insertTask(db: Kysely<DB>, row: NewTask): Promise<string> {

@@ -41,7 +41,7 @@ export async function addNeed(ctx: AppContext, actor: Actor, caseId: string, inp
   const found = await loadCase(ctx, actor, caseId);
   assertPlanStep(found.step, '登记帮扶需求');
   const need = await ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.insertNeed(trx, { case_id: found.id, kind: input.kind, description: input.description, username: actor.username });
+    const row = await repo.insertNeed(trx, { case_id: found.id, kind: input.kind, description: input.description, username: actor.username, created_at: ctx.now() });
     await appendAudit(trx, {
       userId: actor.userId, username: actor.username, action: 'create', entity: 'assistance_need', entityId: String(row.id),
       divisionCode: found.dest_division_code, before: null, after: { caseId: found.id, ...input },
@@ -60,6 +60,7 @@ export async function addTask(ctx: AppContext, actor: Actor, caseId: string, inp
     const taskId = await repo.insertTask(trx, {
       case_id: found.id, household_id: found.household_id, county_code: found.county_code, dest_division_code: found.dest_division_code,
       measure: input.measure, department: input.department, title: input.title, due_on: input.dueOn, created_by: actor.username,
+      created_at: ctx.now(), updated_at: ctx.now(),
     });
     await appendAudit(trx, {
       userId: actor.userId, username: actor.username, action: 'create', entity: 'assistance_task', entityId: taskId,

@@ -11,6 +11,8 @@ export interface NewEvidence {
   sha256: string;
   stored_path: string;
   username: string;
+  /** The service's clock, not the database's, so a test's clock dates the file too. */
+  uploaded_at: Date;
 }
 
 export async function insertEvidence(db: Kysely<DB>, values: NewEvidence) {

@@ -53,7 +53,7 @@ export async function uploadEvidence(ctx: AppContext, actor: Actor, caseId: stri
   const saved = await ctx.db.transaction().execute(async (trx) => {
     const e = await insertEvidence(trx, {
       case_id: row.id, kind: part.kind, file_name: part.fileName.slice(0, 200), mime_type: part.mime, size_bytes: part.bytes.length, sha256,
-      stored_path: storedPath, username: actor.username,
+      stored_path: storedPath, username: actor.username, uploaded_at: at,
     });
     await insertEvent(trx, {
       caseId: row.id, action: 'evidence', fromStep: row.step, toStep: row.step, note: `上传${evidenceKinds.labels[part.kind]}：${e.file_name}`,

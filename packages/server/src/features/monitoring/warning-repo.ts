@@ -23,14 +23,19 @@ function factsJson(rule: CompiledRule): string {
  */
 export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[], period: string, runId: string): Promise<number> {
   if (!rules.length) return 0;
-  const values = rules.map((r) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${compiled(r).eligible}, ${factsJson(r)})`).join(',\n');
+  const values = rules.map((r) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${compiled(r).eligible})`).join(',\n');
+  // Households no rule fires on (most of them) are left before the rules are crossed with them.
+  const any = rules.map((r) => compiled(r).eligible).join(' OR ');
+  // The facts of the rules that fired only: built for every household and rule, they cost more
+  // than the rules themselves.
+  const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;
   const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
   const result = await sql`${factCtes(q)}
     INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
-    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, w.facts, ${runId}
-    FROM (${kindFacts('household', q)}) f
+    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, ${sql.raw(facts)}, ${runId}
+    FROM (SELECT * FROM (${kindFacts('household', q)}) f WHERE ${sql.raw(any)}) f
     JOIN household h ON h.id = f.subject_id::bigint
-    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired, facts)
+    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
     WHERE w.fired AND NOT EXISTS (
       SELECT 1 FROM monitoring_warning m WHERE m.household_id = h.id AND m.rule_id = w.rule_id
         AND (m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore})))

@@ -51,45 +51,56 @@ function personScope(q: FactQuery, alias: string) {
   return sql`${sql.ref(`${alias}.dest_division_code`)} LIKE ${q.division + '%'}${household}`;
 }
 
+/**
+ * The records of each county's month `lp.<period>` (OFFSET 0 keeps the subquery a nested loop
+ * over the counties: a plain join cannot know the month before running, so it scanned every
+ * period of the ledger — 7.2 million rows for 600,000 — where each county's month is one range
+ * of labour_record_county_period_idx).
+ */
+function recordsOfMonth(q: FactQuery, period: 'period' | 'year_before', alias: string, columns: RawBuilder<unknown>) {
+  return sql`(${ledgerPeriods(q)}) lp CROSS JOIN LATERAL (SELECT ${columns} FROM labour_record ${sql.raw(alias)}
+      WHERE ${sql.ref(`${alias}.county_code`)} = lp.county_code AND ${sql.ref(`${alias}.period`)} = ${sql.ref(`lp.${period}`)}
+        AND ${personScope(q, alias)} OFFSET 0) ${sql.raw(alias)}`;
+}
+
 /** Each person's record in force, with its streaks (kept on the record: labour-streaks.ts). */
 function ledgerFacts(q: FactQuery) {
   return sql`SELECT c.person_id, c.state, c.channel, c.place, c.employer_id, c.contract_months, c.social_insurance,
       c.monthly_income, c.labour_force, c.stably_employed, c.returnee, c.start_date, c.employed_last12, c.employed_streak,
       c.outside_streak, c.outside_months, c.employer_streak, c.insured_streak, c.hired_as_returnee
-    FROM (${ledgerPeriods(q)}) lp
-    JOIN labour_record c ON c.county_code = lp.county_code AND c.period = lp.period
-    WHERE ${personScope(q, 'c')}`;
+    FROM ${recordsOfMonth(q, 'period', 'c', sql`c.*`)}`;
 }
 
+/**
+ * The household's members summed up per household first (one hash aggregate over its people and
+ * their records), then joined one row to one: grouping the joined rows of every household by all
+ * of its columns sorted a million rows twice.
+ */
 function householdFacts(q: FactQuery) {
-  const scope = q.householdId ? sql`h.id = ${q.householdId}` : sql`h.dest_division_code LIKE ${q.division + '%'}`;
+  const scope = (alias: string) =>
+    q.householdId ? sql`${sql.ref(`${alias}.id`)} = ${q.householdId}` : sql`${sql.ref(`${alias}.dest_division_code`)} LIKE ${q.division + '%'}`;
+  const income = sql`coalesce(pm.work_income, 0)`;
   return sql`SELECT h.id::text AS subject_id, h.dest_division_code AS division_code, h.id::text AS household_id,
       h.household_no AS label,
       h.kind = 'registered_poor' AS "household.registeredPoor",
       h.monitoring_category AS "household.monitoringCategory",
-      count(p.id)::int AS "household.members",
-      (count(*) FILTER (WHERE coalesce(l.labour_force,
-        p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none')))::int
-        AS "household.labourForceMembers",
-      (count(*) FILTER (WHERE l.state = 'employed'))::int AS "household.employedMembers",
-      (count(*) FILTER (WHERE l.stably_employed))::int AS "household.stablyEmployedMembers",
-      coalesce(bool_or(z.household_id IS NOT NULL), false) AS "household.zeroEmployment",
-      (coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) * 12 / greatest(count(p.id), 1))::float8
-        AS "household.annualWorkIncomePerCapita",
+      coalesce(pm.members, 0)::int AS "household.members",
+      coalesce(pm.labour_force, 0)::int AS "household.labourForceMembers",
+      coalesce(pm.employed, 0)::int AS "household.employedMembers",
+      coalesce(pm.stably_employed, 0)::int AS "household.stablyEmployedMembers",
+      z.household_id IS NOT NULL AS "household.zeroEmployment",
+      (${income} * 12 / greatest(coalesce(pm.members, 0), 1))::float8 AS "household.annualWorkIncomePerCapita",
       s.area_kind = 'urban' AS "household.urbanSite",
-      coalesce(bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')), false) AS "household.ruralSafetyNet",
+      coalesce(pm.rural_safety_net, false) AS "household.ruralSafetyNet",
       h.relocation_year AS "household.relocationYear",
       coalesce(mt.income_line, 0)::float8 AS "household.incomeLine",
-      CASE WHEN coalesce(ly.income, 0) > 0
-        THEN greatest(1 - coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) / ly.income, 0) ELSE 0 END::float8
+      CASE WHEN coalesce(ly.income, 0) > 0 THEN greatest(1 - ${income} / ly.income, 0) ELSE 0 END::float8
         AS "household.incomeDropShare",
       coalesce(mt.drop_share, 0)::float8 AS "household.incomeDropThreshold",
       coalesce(dep.medical, 0)::float8 AS "household.medicalExpense12m",
-      (coalesce(dep.medical, 0) / greatest(coalesce(sum(l.monthly_income) FILTER (WHERE l.state = 'employed'), 0) * 12, 1))::float8
-        AS "household.rigidExpenseShare",
+      (coalesce(dep.medical, 0) / greatest(${income} * 12, 1))::float8 AS "household.rigidExpenseShare",
       coalesce(mt.rigid_share, 0)::float8 AS "household.rigidExpenseThreshold",
-      coalesce(bool_or(extract(year FROM age(${q.asOf}::date, p.birth_date)) BETWEEN 6 AND 15
-        AND p.school_stage = 'none' AND p.health <> 'disabled'), false) OR coalesce(dep.dropout, false) AS "household.childOutOfSchool",
+      coalesce(pm.child_out_of_school, false) OR coalesce(dep.dropout, false) AS "household.childOutOfSchool",
       coalesce(dep.unsafe_housing, false) AS "household.unsafeHousing",
       coalesce(dep.unsafe_water, false) AS "household.unsafeWater",
       coalesce(dep.earner_lost, false) AS "household.earnerLost",
@@ -99,15 +110,25 @@ function householdFacts(q: FactQuery) {
     LEFT JOIN mt ON mt.county_code = h.county_code
     LEFT JOIN ly ON ly.household_id = h.id
     LEFT JOIN dep ON dep.household_id = h.id
-    LEFT JOIN person p ON p.household_id = h.id
-    LEFT JOIN l ON l.person_id = p.id
+    LEFT JOIN (SELECT p.household_id, count(*) AS members,
+        count(*) FILTER (WHERE coalesce(l.labour_force,
+          p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none'))
+          AS labour_force,
+        count(*) FILTER (WHERE l.state = 'employed') AS employed,
+        count(*) FILTER (WHERE l.stably_employed) AS stably_employed,
+        sum(l.monthly_income) FILTER (WHERE l.state = 'employed') AS work_income,
+        bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')) AS rural_safety_net,
+        bool_or(p.school_stage = 'none' AND p.health <> 'disabled'
+          AND extract(year FROM age(${q.asOf}::date, p.birth_date)) BETWEEN 6 AND 15) AS child_out_of_school
+      FROM person p
+      JOIN household hp ON hp.id = p.household_id AND ${scope('hp')} AND hp.status = 'active'
+      LEFT JOIN l ON l.person_id = p.id
+      GROUP BY p.household_id) pm ON pm.household_id = h.id
     -- Open in the month of asOf: found by then and not yet cleared.
     LEFT JOIN (SELECT DISTINCT household_id FROM zero_employment_case
       WHERE dest_division_code LIKE ${q.division + '%'} AND found_period <= ${month(q)}
         AND (cleared_period IS NULL OR cleared_period > ${month(q)})) z ON z.household_id = h.id
-    WHERE ${scope} AND h.status = 'active'
-    GROUP BY h.id, s.area_kind, mt.income_line, mt.drop_share, mt.rigid_share, ly.income, dep.household_id, dep.medical,
-      dep.dropout, dep.unsafe_housing, dep.unsafe_water, dep.earner_lost, dep.assistance`;
+    WHERE ${scope('h')} AND h.status = 'active'`;
 }
 
 /** Person facts alone; person and hire rules join the household's and employer's beside them. */
@@ -204,9 +225,7 @@ const columns = (kind: SubjectKind, alias: string) =>
 /** Each household's work income in the same month a year before (income drop). */
 function yearBeforeIncome(q: FactQuery) {
   return sql`SELECT r.household_id, sum(r.monthly_income) FILTER (WHERE r.state = 'employed') AS income
-    FROM (${ledgerPeriods(q)}) lp
-    JOIN labour_record r ON r.county_code = lp.county_code AND r.period = lp.year_before
-    WHERE ${personScope(q, 'r')}
+    FROM ${recordsOfMonth(q, 'year_before', 'r', sql`r.household_id, r.monthly_income, r.state`)}
     GROUP BY r.household_id`;
 }
 

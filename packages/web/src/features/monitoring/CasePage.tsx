@@ -10,7 +10,7 @@ import { PageHead } from '../../shared/PageHead';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useSession } from '../auth/session';
 import { CaseActions } from './CaseActions';
-import { OverdueNote, StepTag } from './case-format';
+import { DueDate, OverdueNote, StepTag } from './case-format';
 import { CaseWarnings, EarlierCases } from './CaseRelated';
 import { CaseSteps } from './CaseSteps';
 import { CaseTimeline } from './CaseTimeline';
@@ -59,7 +59,7 @@ export function CasePage() {
           <Descriptions.Item label={t.riskNote}>{c.riskNote}</Descriptions.Item>
           {!closed && (
             <Descriptions.Item label={t.stepDue}>
-              <span data-testid="case-step-due">{c.stepDue ?? '—'}</span> <OverdueNote c={c} />
+              <DueDate c={c} /> <OverdueNote c={c} />
             </Descriptions.Item>
           )}
           {c.wholeDue && !c.monitoredOn && <Descriptions.Item label={t.wholeDue}>{c.wholeDue}</Descriptions.Item>}

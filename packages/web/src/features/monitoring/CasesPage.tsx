@@ -15,7 +15,7 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { useSession } from '../auth/session';
 import { useDivision } from '../layout/division-context';
 import { CaseBoard } from './CaseBoard';
-import { OverdueNote, StepTag } from './case-format';
+import { DueDate, OverdueNote, StepTag } from './case-format';
 import type { CaseItem } from './case-types';
 import { DivisionFilter } from './DivisionFilter';
 import { LeadModal, type LeadSource } from './LeadModal';
@@ -101,7 +101,7 @@ export function CasesPage() {
             { title: t.channel, dataIndex: 'channel', render: (v: string) => t.channels[v] ?? v, responsive: ['md'] },
             { title: t.division, dataIndex: 'divisionName', responsive: ['lg'] },
             { title: t.leadOn, dataIndex: 'leadOn', responsive: ['md'] },
-            { title: t.stepDue, dataIndex: 'stepDue', render: (d: string | null, c) => <span style={c.overdue ? { color: '#cf1322' } : undefined}>{d ?? '—'}</span> },
+            { title: t.stepDue, dataIndex: 'stepDue', render: (_: unknown, c) => <DueDate c={c} /> },
             { title: t.overdue, key: 'overdue', render: (_: unknown, c) => <OverdueNote c={c} /> },
             { title: t.monitoredOn, dataIndex: 'monitoredOn', render: (d: string | null) => d ?? '—', responsive: ['xl'] },
           ]}

@@ -5,7 +5,7 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { ErrorState } from '../../shared/ErrorState';
 import { useSession } from '../auth/session';
-import { OverdueNote, StepTag } from './case-format';
+import { DueDate, OverdueNote, StepTag } from './case-format';
 import type { CaseItem } from './case-types';
 import { LeadModal, type LeadSource } from './LeadModal';
 import { useMonitoringMessages } from './monitoring-messages';
@@ -45,7 +45,7 @@ export function HouseholdCasesTab({ household }: { household: HouseholdRef }) {
           { title: t.step, dataIndex: 'step', render: (s: string) => <StepTag step={s} /> },
           { title: t.category, dataIndex: 'category', render: (v: string) => t.categories[v] ?? v },
           { title: t.channel, dataIndex: 'channel', render: (v: string) => t.channels[v] ?? v, responsive: ['md'] },
-          { title: t.stepDue, dataIndex: 'stepDue', render: (d: string | null, c) => <>{d ?? '—'} <OverdueNote c={c} /></> },
+          { title: t.stepDue, dataIndex: 'stepDue', render: (_: unknown, c) => <><DueDate c={c} /> <OverdueNote c={c} /></> },
           { title: t.monitoredOn, dataIndex: 'monitoredOn', render: (d: string | null) => d ?? '—', responsive: ['md'] },
           { title: t.eliminatedOn, dataIndex: 'eliminatedOn', render: (d: string | null) => d ?? '—', responsive: ['md'] },
         ]}

@@ -14,6 +14,8 @@ interface HouseholdPickerProps {
 
 export function HouseholdPicker({ divisionCode, value, onChange, placeholder }: HouseholdPickerProps) {
   const [q, setQ] = useState('');
+  // The chosen household stays among the options after the search text is cleared.
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
   const query = useQuery({
     queryKey: ['households', 'pick', divisionCode, q],
     queryFn: () => api.get<Page<HouseholdOutput>>('/households', { q, divisionCode: divisionCode || undefined, pageSize: 10 }),
@@ -21,13 +23,19 @@ export function HouseholdPicker({ divisionCode, value, onChange, placeholder }: 
   });
   return (
     <Select
-      showSearch={{ filterOption: false, onSearch: (text) => setQ(text.trim()) }}
+      showSearch={{ filterOption: false, onSearch: (text) => text.trim() && setQ(text.trim()) }}
       value={value}
-      onChange={onChange}
+      onChange={(id: string, option) => {
+        if (option && !Array.isArray(option)) setPicked({ value: id, label: String(option.label) });
+        onChange?.(id);
+      }}
       placeholder={placeholder}
       loading={query.isFetching}
       notFoundContent={null}
-      options={(query.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.householdNo} ${h.headName ?? ''}` }))}
+      options={[
+        ...(picked && !query.data?.items.some((h) => h.id === picked.value) ? [picked] : []),
+        ...(query.data?.items ?? []).map((h) => ({ value: h.id, label: `${h.householdNo} ${h.headName ?? ''}` })),
+      ]}
       style={{ width: '100%' }}
       data-testid="lead-household"
     />

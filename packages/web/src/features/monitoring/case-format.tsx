@@ -1,5 +1,5 @@
 /** How a case's step and lateness show: a coloured tag, and 逾期 n 天 with the level it went up to. */
-import { Tag, Typography } from 'antd';
+import { Tag, Tooltip, Typography } from 'antd';
 import { useMonitoringMessages } from './monitoring-messages';
 import type { CaseItem } from './case-types';
 
@@ -32,5 +32,23 @@ export function OverdueNote({ c }: { c: Pick<CaseItem, 'overdue' | 'overdueDays'
       {c.overdueDays ? t.overdueDays(c.overdueDays) : t.overdue}
       {c.escalatedTo && ` · ${t.escalatedTo}${t.levels[c.escalatedTo] ?? c.escalatedTo}`}
     </Typography.Text>
+  );
+}
+
+/** A step's deadline, red when passed; one counted without the year's holiday calendar says so. */
+export function DueDate({ c }: { c: Pick<CaseItem, 'stepDue' | 'overdue' | 'dueEstimated'> }) {
+  const t = useMonitoringMessages();
+  if (!c.stepDue) return <>—</>;
+  return (
+    <span style={c.overdue ? { color: '#cf1322' } : undefined} data-testid="case-step-due">
+      {c.stepDue}
+      {c.dueEstimated && (
+        <Tooltip title={t.dueEstimatedHint}>
+          <Typography.Text type="secondary" style={{ cursor: 'help' }}>
+            {t.dueEstimated}
+          </Typography.Text>
+        </Tooltip>
+      )}
+    </span>
   );
 }

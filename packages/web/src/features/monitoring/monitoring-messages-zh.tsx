@@ -106,6 +106,8 @@ export const monitoringZh = {
   step: '环节',
   leadOn: '线索日期',
   stepDue: '本环节时限',
+  dueEstimated: '（估算）',
+  dueEstimatedHint: '期限落在尚未录入节假日安排的年度，暂按周一至周五计算，录入后自动重算',
   wholeDue: '全流程时限',
   monitoredOn: '纳入监测日期',
   eliminatedOn: '风险消除日期',

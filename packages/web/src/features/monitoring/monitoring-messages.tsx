@@ -97,6 +97,8 @@ const en: MonitoringMessages = {
   step: 'Step',
   leadOn: 'Lead date',
   stepDue: 'Step due',
+  dueEstimated: ' (estimated)',
+  dueEstimatedHint: 'The deadline falls in a year without a holiday calendar: counted Monday to Friday for now, recounted once the year is entered',
   wholeDue: 'Procedure due',
   monitoredOn: 'Monitored since',
   eliminatedOn: 'Eliminated on',
