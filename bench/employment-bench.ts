@@ -1,5 +1,5 @@
 /**
- * npm run bench:employment -- [--persons 1000000] [--seed 1] [--keep]
+ * npm run bench:employment -- [--persons 1000000] [--seed 1] [--keep] [--database NAME]
  *
  * The monthly labour ledger at scale, on a fresh PostgreSQL database: N demo people loaded
  * through the import path, twelve periods of ledger built by the demo seeder (seedLedger), then,
@@ -7,6 +7,11 @@
  * that period, the division figures at each level, and the floors they are measured against:
  * bare SQL passes over the same ledger. Prints each step's time, its ratio to the floors and the
  * number of SQL statements it sent.
+ *
+ * `--keep` keeps the database as it stands after the twelve periods (the steps then run on a copy
+ * of it, dropped afterwards); `--database NAME` skips the build and runs the steps on a fresh copy
+ * of such a kept database, migrated first (the schema may have moved on since), so the steps can
+ * be measured again without rebuilding. Drop a kept database by hand when done with it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,23 +27,44 @@ import { scanZeroEmployment } from '../packages/server/src/features/employment/z
 import { createBenchDatabase, databaseUrl, dropBenchDatabase } from './bench-db.js';
 import { countQueries } from './query-counter.js';
 
-const { values } = parseArgs({ options: { persons: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    persons: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    database: { type: 'string' },
+  },
+});
 const persons = Number(values.persons);
 const seed = Number(values.seed);
 const fmt = (n: number) => n.toLocaleString('en-US');
 const ms = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-const name = await createBenchDatabase('anju_emp');
+const reuse = values.database;
+const built = reuse ?? (await createBenchDatabase('anju_emp'));
+/** Where the steps run: the built database, or a copy of it when it is kept or reused. */
+let name = built;
 const dir = await mkdtemp(join(tmpdir(), 'anju-emp-'));
-console.log(`== database ${name}${values.keep ? ' (kept)' : ''}`);
-const database = await openDatabase({ databaseUrl: databaseUrl(name) });
-const counter = countQueries(database.pool);
-const ctx = createContext(database, { ...loadConfig({}), dataDir: dir });
+console.log(`== database ${built}${reuse ? ' (reused)' : values.keep ? ' (kept)' : ''}`);
+let database = await openDatabase({ databaseUrl: databaseUrl(name) });
+let counter = countQueries(database.pool);
+let ctx = createContext(database, { ...loadConfig({}), dataDir: dir });
 const actor = systemActor('bench');
 const sql = async <R extends Record<string, unknown>>(text: string, params: unknown[] = []) => (await database.pool.query<R>(text, params)).rows;
 
-try {
+/** Continues on a fresh copy of the built database, which stays as it is. */
+async function useCopy() {
+  await database.close();
+  name = await createBenchDatabase('anju_emp', built);
+  console.log(`== steps on ${name}, a copy of ${built}`);
+  database = await openDatabase({ databaseUrl: databaseUrl(name) });
+  counter = countQueries(database.pool);
+  ctx = createContext(database, { ...loadConfig({}), dataDir: dir });
+}
+
+/** Builds the people and twelve periods of ledger; returns the time the ledger took. */
+async function build(): Promise<number> {
   const data = await generateDemo({ persons, seed, province: '52' });
   const provinces = [...new Set(data.counties.map((c) => c.provinceCode))];
   let t = process.hrtime.bigint();
@@ -52,7 +78,6 @@ try {
   console.log(`   loaded in ${(ms(t) / 1000).toFixed(1)} s`);
 
   const periods = demoPeriods(ctx.now(), 12);
-  const next = addMonths(periods.at(-1)!, 1);
   console.log(`== ledger: ${periods[0]} … ${periods.at(-1)} with seedLedger`);
   t = process.hrtime.bigint();
   counter.reset();
@@ -66,6 +91,20 @@ try {
   // The tables as autovacuum would have left them after twelve months; the new period is not in
   // the statistics yet, which is the planner's worst case when it is opened.
   await sql('VACUUM ANALYZE');
+  return seedMs;
+}
+
+try {
+  const seedMs = reuse ? null : await build();
+  if (reuse || values.keep) await useCopy();
+  if (reuse) {
+    const t = process.hrtime.bigint();
+    await prepareDatabase(database, (line) => console.log(`   ${line}`), { prefix: '52' });
+    console.log(`== schema: ${(ms(t) / 1000).toFixed(1)} s`);
+  }
+  const [latest] = await sql<{ period: string }>('SELECT max(period) AS period FROM labour_period');
+  const next = addMonths(latest!.period, 1);
+  let t: bigint;
 
   const counties = (await sql<{ county_code: string; n: string }>('SELECT county_code, count(*) AS n FROM household GROUP BY 1 ORDER BY 2 DESC')).map((r) => r.county_code);
   const results: { step: string; ms: number; statements: number; note?: string }[] = [];
@@ -131,7 +170,7 @@ try {
   const [all] = await sql<{ n: string }>('SELECT count(*) AS n FROM labour_record');
 
   console.log(`\n${fmt(persons)} persons, ${counties.length} counties; period ${next}: ${fmt(Number(size!.records))} records of ${fmt(Number(size!.households))} households; ${fmt(Number(all!.n))} records in 13 periods`);
-  console.log(`ledger of 12 periods built by seedLedger in ${(seedMs / 1000).toFixed(1)} s\n`);
+  console.log(seedMs === null ? `ledger of 12 periods built by an earlier run\n` : `ledger of 12 periods built by seedLedger in ${(seedMs / 1000).toFixed(1)} s\n`);
   console.log(`floor 1: households of one period (GROUP BY household_id)   ${floorPeriod.toFixed(0).padStart(8)} ms`);
   console.log(`floor 2: count and sum over all 13 periods                   ${floorAll.toFixed(0).padStart(8)} ms`);
   console.log(`floor 3: bare write of one period's rows (its indexes, no FK) ${floorWrite.toFixed(0).padStart(7)} ms\n`);
@@ -146,5 +185,5 @@ try {
 } finally {
   await database.close();
   await rm(dir, { recursive: true, force: true });
-  if (!values.keep) await dropBenchDatabase(name);
+  if (name !== built || (!reuse && !values.keep)) await dropBenchDatabase(name);
 }

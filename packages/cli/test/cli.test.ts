@@ -83,7 +83,21 @@ describe('anju', () => {
     const verify = await anju('audit', 'verify');
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('审计日志完整');
-  });
+  }, 180_000);
+
+  it('runs the monthly monitoring twice without raising anything twice, and prints the monitoring figures', async () => {
+    const first = await anju('monitor', 'run', '--period', '2026-11', '--division', '52', '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const again = await anju('monitor', 'run', '--period', '2026-11', '--division', '52', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ period: '2026-11', division: '52', raised: 0 });
+    const figures = await anju('monitor', 'figures', '--period', '2026-11', '--division', '52');
+    expect(figures.code, figures.stderr).toBe(0);
+    expect(figures.stdout).toContain('2026-11 监测统计（截至 2026-11-30）');
+    expect(figures.stdout).toMatch(/监测对象 0 户（脱贫不稳定户 0，边缘易致贫户 0，突发严重困难户 0）/);
+    const future = await anju('monitor', 'figures', '--period', '2099-01');
+    expect(future.code).not.toBe(0);
+    expect(future.stderr).toContain('2099-01');
+  }, 120_000);
 
   it('manages users and fails with a reason and a non-zero code', async () => {
     expect((await anju('user', 'add', '--username', 'cli-clerk', '--password', 'Cli12345pw', '--role', 'clerk', '--division', TOWNSHIP_A)).code).toBe(0);

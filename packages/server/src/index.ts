@@ -19,3 +19,5 @@ export { loadDemo, seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo-seed/d
 export { bundledPacks } from './features/policy/bundled-packs.js';
 export { simulate } from './features/policy/population-service.js';
 export { runMonitor } from './features/monitoring/monitor-run.js';
+export { monitoringFigures } from './features/monitoring-figures/monitoring-figures-service.js';
+export { escalateOverdueCases } from './features/monitoring-cases/escalation.js';

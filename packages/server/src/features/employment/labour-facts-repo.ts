@@ -3,7 +3,7 @@
  * optionally narrowed to a division prefix (after one village's edits). Each statement is one
  * pass; nothing loops over people in JavaScript. The settings arrive as parameters.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { streakColumns, streakValues } from './labour-streaks.js';
 
@@ -44,16 +44,7 @@ const inScope = (s: FactScope, a: string) =>
  */
 export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<void> {
   const facts = sql`(
-    SELECT
-      pe.birth_date > ${s.bornAfter} AND pe.birth_date <= ${s.bornOnOrBefore}
-        AND pe.labour_capacity NOT IN ('lost', 'none') AND pe.school_stage = 'none',
-      (r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
-        OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
-      r.state = 'employed' AND r.place = 'outside_province'
-        AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
-      coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
-        AND (r.state <> 'employed' OR r.place = 'in_county'),
-      ${streakValues(s.yearStart)}
+    SELECT ${labourForceOf(s, 'pe')}, ${historyFacts(s)}
     FROM person pe JOIN labour_record h ON h.person_id = pe.id AND h.period <= ${s.period}
     WHERE pe.id = r.person_id
     GROUP BY pe.id
@@ -63,4 +54,24 @@ export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<
     WHERE ${inScope(s, 'r')}
       AND (r.labour_force, r.stably_employed, r.first_cross_province, r.returnee, ${streakColumns}) <> ${facts}
   `.execute(db);
+}
+
+/** In the labour force on the period's last day: the person of alias `pe`. */
+export const labourForceOf = (s: Pick<FactScope, 'bornAfter' | 'bornOnOrBefore'>, pe: string) =>
+  sql`(${sql.ref(`${pe}.birth_date`)} > ${s.bornAfter} AND ${sql.ref(`${pe}.birth_date`)} <= ${s.bornOnOrBefore}
+    AND ${sql.ref(`${pe}.labour_capacity`)} NOT IN ('lost', 'none') AND ${sql.ref(`${pe}.school_stage`)} = 'none')`;
+
+/**
+ * stably_employed, first_cross_province, returnee and the streak columns of the record `r`, as
+ * aggregates over its person's records up to the period (`r` itself included), aliased `h`. The
+ * refresh and the opening of a period (for the records it cannot carry forward) share them.
+ */
+export function historyFacts(s: FactScope): RawBuilder<unknown> {
+  return sql`(r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
+        OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
+      r.state = 'employed' AND r.place = 'outside_province'
+        AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
+      coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
+        AND (r.state <> 'employed' OR r.place = 'in_county'),
+      ${streakValues(s.yearStart)}`;
 }

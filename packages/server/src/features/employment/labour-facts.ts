@@ -33,6 +33,11 @@ export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: str
 export async function refreshFacts(ctx: AppContext, db: Kysely<DB>, countyCode: string, period: string, prefix = countyCode): Promise<void> {
   const scope = await factScope(ctx, db, countyCode, period, prefix);
   await refreshPersonFacts(db, scope);
+  await refreshFigures(db, scope);
+}
+
+/** What follows from the records' facts: the zero-employment cases and the figures. */
+export async function refreshFigures(db: Kysely<DB>, scope: FactScope): Promise<void> {
   await scanZeroEmployment(db, scope);
   await rebuildSummary(db, scope);
 }

@@ -14,10 +14,14 @@ export async function rebuildSummary(db: Kysely<DB>, s: FactScope): Promise<void
     .where('county_code', '=', s.countyCode)
     .where('division_code', 'like', like)
     .execute();
-  const records = sql`
-    SELECT * FROM labour_record
-    WHERE county_code = ${s.countyCode} AND period = ${s.period} AND dest_division_code LIKE ${like}`;
+  // The records are read once: each of the four passes below read them from the table again.
   await sql`
+    WITH records AS MATERIALIZED (
+      SELECT dest_division_code, household_id, labour_force, state, stably_employed, wants_work, training_wish,
+        first_cross_province, returnee, social_insurance, monthly_income, channel, place
+      FROM labour_record
+      WHERE county_code = ${s.countyCode} AND period = ${s.period} AND dest_division_code LIKE ${like}
+    )
     INSERT INTO labour_summary (period, division_code, county_code, metric, value)
     SELECT ${s.period}, m.division, ${s.countyCode}, m.metric, m.value FROM (
       -- people in the labour force
@@ -34,7 +38,7 @@ export async function rebuildSummary(db: Kysely<DB>, s: FactScope): Promise<void
           count(*) FILTER (WHERE state = 'employed' AND social_insurance) AS insured,
           count(*) FILTER (WHERE state = 'employed' AND monthly_income IS NOT NULL) AS income_count,
           coalesce(sum(monthly_income) FILTER (WHERE state = 'employed'), 0) AS income_sum
-        FROM (${records}) r GROUP BY dest_division_code
+        FROM records r GROUP BY dest_division_code
       ) p CROSS JOIN LATERAL (VALUES
         ('records', p.records), ('labour_force', p.labour_force), ('employed', p.employed),
         ('stably_employed', p.stably_employed), ('seeking', p.seeking), ('training_wish', p.training_wish),
@@ -43,17 +47,17 @@ export async function rebuildSummary(db: Kysely<DB>, s: FactScope): Promise<void
       ) AS v(metric, value)
       UNION ALL
       -- the employed of the labour force by channel and by place
-      SELECT dest_division_code, 'channel:' || channel, count(*) FROM (${records}) r
+      SELECT dest_division_code, 'channel:' || channel, count(*) FROM records r
       WHERE labour_force AND state = 'employed' GROUP BY dest_division_code, channel
       UNION ALL
-      SELECT dest_division_code, 'place:' || place, count(*) FROM (${records}) r
+      SELECT dest_division_code, 'place:' || place, count(*) FROM records r
       WHERE labour_force AND state = 'employed' GROUP BY dest_division_code, place
       UNION ALL
       -- households with labour, and those with a stably employed member (一户一人)
       SELECT division, v.metric, v.value FROM (
         SELECT division, count(*) AS with_labour, count(*) FILTER (WHERE stable) AS one_stable FROM (
           SELECT household_id, min(dest_division_code) AS division, bool_or(stably_employed AND labour_force) AS stable
-          FROM (${records}) r WHERE labour_force GROUP BY household_id
+          FROM records r WHERE labour_force GROUP BY household_id
         ) h GROUP BY division
       ) hh CROSS JOIN LATERAL (VALUES ('households_with_labour', hh.with_labour), ('households_one_stable', hh.one_stable)) AS v(metric, value)
       UNION ALL

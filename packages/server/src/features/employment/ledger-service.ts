@@ -3,7 +3,7 @@
  * corrections of closed periods. Every write is audited and recomputes the derived facts of what
  * it touched in the same transaction.
  */
-import { can, periodEnd, type LabourFacts } from '@anju/core';
+import { can, type LabourFacts } from '@anju/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../../platform/context.js';
@@ -12,8 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { findEmployer } from '../employers/employer-repo.js';
-import { labourForceBirthWindow, labourForceSettingOn } from '../settings/labour-force-setting.js';
-import { refreshFacts } from './labour-facts.js';
+import { factScope, refreshFacts, refreshFigures } from './labour-facts.js';
 import { insertCarriedForward } from './ledger-open-repo.js';
 import * as repo from './ledger-repo.js';
 import * as periods from './period-repo.js';
@@ -63,9 +62,10 @@ export async function openPeriod(ctx: AppContext, actor: Actor, countyCode: stri
   if (latest && period < latest) throw new ValidationError(`只能开启 ${latest} 之后的期别`, [{ path: 'period', message: `须晚于已有的最新期别 ${latest}` }]);
   return ctx.db.transaction().execute(async (trx) => {
     await periods.insertPeriod(trx, county, period, actor.userId, ctx.now());
-    const window = labourForceBirthWindow(await labourForceSettingOn(trx, county, periodEnd(period)), periodEnd(period));
-    const records = await insertCarriedForward(trx, { countyCode: county, period, previous: latest ?? null, ...window, userId: actor.userId });
-    await refreshFacts(ctx, trx, county, period);
+    const scope = await factScope(ctx, trx, county, period, county);
+    // The records are written with their facts final: only what follows from them is refreshed.
+    const records = await insertCarriedForward(trx, scope, actor.userId);
+    await refreshFigures(trx, scope);
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'open_period', entity: 'labour_period', entityId: `${county}:${period}`, divisionCode: county, before: null, after: { period, carriedFrom: latest ?? null, records } });
     return { countyCode: county, period, carriedFrom: latest ?? null, records };
   });

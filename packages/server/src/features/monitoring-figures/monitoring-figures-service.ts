@@ -34,7 +34,7 @@ export async function monitoringFigures(ctx: AppContext, actor: Actor, q: { divi
 
   const today = todayOf(ctx);
   const period = q.period ?? today.slice(0, 7);
-  if (period > today.slice(0, 7)) throw new ValidationError('统计月份不能晚于本月', [{ path: 'period', message: '不能晚于本月' }]);
+  if (period > today.slice(0, 7)) throw new ValidationError(`统计月份 ${period} 不能晚于本月`, [{ path: 'period', message: '不能晚于本月' }]);
   const end = periodEnd(period);
   const month: repo.Month = { start: `${period}-01`, end, asOf: end < today ? end : today, today };
   const childLength = CODE_LENGTHS.find((l) => l > code.length) ?? 0;

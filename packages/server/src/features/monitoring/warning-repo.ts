@@ -30,15 +30,18 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   // than the rules themselves.
   const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;
   const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
-  const result = await sql`${factCtes(q)}
+  // The warnings that hold a rule back, read once before the insert: as a correlated NOT EXISTS
+  // on a table still empty when the statement was planned (the first run), PostgreSQL rescanned
+  // the table, growing with every row inserted, for each new warning (304 s for 60,000).
+  const result = await sql`${factCtes(q)},
+      seen AS MATERIALIZED (SELECT m.household_id, m.rule_id FROM monitoring_warning m
+        WHERE m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore}))
     INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
     SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, ${sql.raw(facts)}, ${runId}
     FROM (SELECT * FROM (${kindFacts('household', q)}) f WHERE ${sql.raw(any)}) f
     JOIN household h ON h.id = f.subject_id::bigint
     CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
-    WHERE w.fired AND NOT EXISTS (
-      SELECT 1 FROM monitoring_warning m WHERE m.household_id = h.id AND m.rule_id = w.rule_id
-        AND (m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore})))
+    WHERE w.fired AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = h.id AND seen.rule_id = w.rule_id)
     ON CONFLICT DO NOTHING`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }

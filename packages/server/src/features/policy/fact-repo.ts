@@ -238,10 +238,11 @@ function departmentFacts(q: FactQuery) {
       bool_or(d.kind = 'dropout' AND ${within(12)}) AS dropout,
       bool_or(d.kind = 'unsafe_housing' AND ${within(12)}) AS unsafe_housing,
       bool_or(d.kind = 'unsafe_water' AND ${within(12)}) AS unsafe_water,
+      -- The birth date looked up for recent deaths and disabilities only, not joined for every record.
       bool_or(d.kind IN ('death', 'disability') AND ${within(3)}
-        AND extract(year FROM age(d.occurred_on, p.birth_date)) BETWEEN 16 AND 60) AS earner_lost,
+        AND extract(year FROM age(d.occurred_on, (SELECT p.birth_date FROM person p WHERE p.id = d.person_id))) BETWEEN 16 AND 60) AS earner_lost,
       bool_or(d.kind = 'temporary_assistance' AND ${within(12)}) AS assistance
-    FROM department_record d JOIN person p ON p.id = d.person_id
+    FROM department_record d
     WHERE d.dest_division_code LIKE ${q.division + '%'} AND d.occurred_on <= ${q.asOf}${household}
     GROUP BY d.household_id`;
 }
