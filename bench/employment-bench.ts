@@ -169,7 +169,8 @@ try {
   const [size] = await sql<{ records: string; households: string }>('SELECT count(*) AS records, count(DISTINCT household_id) AS households FROM labour_record WHERE period = $1', [next]);
   const [all] = await sql<{ n: string }>('SELECT count(*) AS n FROM labour_record');
 
-  console.log(`\n${fmt(persons)} persons, ${counties.length} counties; period ${next}: ${fmt(Number(size!.records))} records of ${fmt(Number(size!.households))} households; ${fmt(Number(all!.n))} records in 13 periods`);
+  const [people] = await sql<{ n: string }>('SELECT count(*) AS n FROM person');
+  console.log(`\n${fmt(Number(people!.n))} persons, ${counties.length} counties; period ${next}: ${fmt(Number(size!.records))} records of ${fmt(Number(size!.households))} households; ${fmt(Number(all!.n))} records in 13 periods`);
   console.log(seedMs === null ? `ledger of 12 periods built by an earlier run\n` : `ledger of 12 periods built by seedLedger in ${(seedMs / 1000).toFixed(1)} s\n`);
   console.log(`floor 1: households of one period (GROUP BY household_id)   ${floorPeriod.toFixed(0).padStart(8)} ms`);
   console.log(`floor 2: count and sum over all 13 periods                   ${floorAll.toFixed(0).padStart(8)} ms`);

@@ -111,14 +111,23 @@ export async function pickDate(p: Page, testId: string, date: string): Promise<v
   await expect.poll(() => input.inputValue()).toBe(date);
 }
 
-/** Picks an option of the antd select with this test id (again if a closing modal swallowed the click). */
+/**
+ * Picks an option of the antd select with this test id. A click can be swallowed (a closing modal
+ * takes the focus back, or the dropdown is still animating on a busy machine), so each try waits
+ * briefly for the option and closes whatever is open before the next one.
+ */
 export async function choose(p: Page, testId: string, option: string): Promise<void> {
   const select = p.getByTestId(testId);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     await select.scrollIntoViewIfNeeded();
     await select.click();
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    if ((await select.innerText()).includes(option)) return;
+    const picked = await p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 3_000 })
+      .then(() => true, () => false);
+    if (picked && (await select.innerText()).includes(option)) return;
+    await p.keyboard.press('Escape');
   }
   expect(await select.innerText()).toContain(option);
 }
@@ -131,7 +140,32 @@ export async function expectStep(p: Page, step: string): Promise<void> {
 /** Takes the case's action `action` through its modal, after `fill`. */
 export async function act(p: Page, action: string, fill: () => Promise<void> = async () => undefined): Promise<void> {
   await p.getByTestId(`action-${action}`).click();
-  await p.locator(`[data-testid="action-form"][data-action="${action}"]`).waitFor();
+  const form = p.locator(`[data-testid="action-form"][data-action="${action}"]`);
+  await form.waitFor();
+  // A click on a modal still zooming in can land on nothing (seen on a busy machine): let its animations end first.
+  await form.evaluate((el) => Promise.all((el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).map((a) => a.finished)));
   await fill();
-  await p.getByTestId('action-submit').click();
+  const submit = p.getByTestId('action-submit');
+  await submit.click();
+  // A swallowed click leaves the form open and the button idle: click again (a request in flight shows the button loading).
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await form.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) return;
+    if (await submit.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true)) continue;
+    await submit.click();
+  }
+}
+
+/** Types into an antd search select and takes the option showing `text`, again if the list changed under the click. */
+export async function search(p: Page, testId: string, text: string): Promise<void> {
+  const select = p.getByTestId(testId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await select.click();
+    await p.keyboard.press('Control+A');
+    await p.keyboard.type(text);
+    const option = p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+    if (await option.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await p.keyboard.press('Enter');
+    if (await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(text).then(() => true, () => false)) return;
+    await p.keyboard.press('Escape');
+  }
+  expect(await select.innerText()).toContain(text);
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { act, choose, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, setIncome, type Followed } from './monitoring-setup.js';
+import { act, choose, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, search, setIncome, type Followed } from './monitoring-setup.js';
 import { apiAs, divisionOf, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true };
@@ -299,10 +299,7 @@ describe('monitoring and assistance', () => {
     // 新增线索 from the list: the household is found by its number.
     await p.goto(`${server.url}/monitoring/cases`);
     await p.getByTestId('lead-open').tap();
-    await p.getByTestId('lead-household').click();
-    await p.keyboard.type(followed.householdNo);
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: followed.householdNo }).click();
-    await expect.poll(() => p.getByTestId('lead-household').innerText()).toContain(followed.householdNo);
+    await search(p, 'lead-household', followed.householdNo);
     await choose(p, 'lead-channel', '基层干部排查');
     await shot(p, 'j55-new-lead-on-phone');
   }, 120_000);
