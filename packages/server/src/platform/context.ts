@@ -14,3 +14,13 @@ export interface AppContext {
 export function createContext(database: Database, config: Config, now: () => Date = () => new Date()): AppContext {
   return { database, db: database.db, config, now };
 }
+
+/**
+ * China keeps one time zone (UTC+8, no summer time), so a user's working day is the UTC+8 date:
+ * before 08:00 Beijing time the UTC date is still yesterday's. Every "today" of the server is this.
+ */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+export function today(ctx: AppContext): string {
+  return new Date(ctx.now().getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}

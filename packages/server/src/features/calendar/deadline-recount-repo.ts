@@ -13,7 +13,7 @@ export interface OpenCaseDues {
   notice_end: string | null;
   step_due: string | null;
   whole_due: string | null;
-  /** The day the case entered its step (its latest event to that step), as the workflow counted it. */
+  /** The day the case entered its step (its latest event to that step), in Beijing time as the workflow counts days. */
   entered_on: string;
 }
 
@@ -22,7 +22,7 @@ export async function openCasesDueFrom(db: Kysely<DB>, year: number): Promise<Op
   const from = `${year}-01-01`;
   const { rows } = await sql<OpenCaseDues>`
     SELECT c.id, c.county_code, c.step, c.lead_on, c.notice_end, c.step_due, c.whole_due,
-      coalesce((SELECT to_char(max(e.at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') FROM case_event e WHERE e.case_id = c.id AND e.to_step = c.step), c.lead_on::text) AS entered_on
+      coalesce((SELECT to_char((max(e.at) AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD') FROM case_event e WHERE e.case_id = c.id AND e.to_step = c.step), c.lead_on::text) AS entered_on
     FROM monitoring_case c
     WHERE c.step NOT IN ('eliminated', 'rejected') AND (c.step_due >= ${from}::date OR c.whole_due >= ${from}::date)`.execute(db);
   return rows;

@@ -10,6 +10,7 @@ import { runMonitor } from '../monitoring/monitor-run.js';
 import { countiesOfJob } from './department-record-repo.js';
 import { matchAndCheck, mergeRecords, unmatchedRows, updateDisability, updateSafetyNet } from './department-import-repo.js';
 import { departmentStage } from './department-stage.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 /** Lists whose matches update a registry fact (SPEC §11.2); 公安 deaths are recorded only. */
 const FACT_UPDATES: Partial<Record<ListDepartment, (db: Kysely<DB>, stage: string, jobId: string) => Promise<MergeCounts>>> = {
@@ -26,7 +27,7 @@ function departmentPlan(department: ListDepartment): LedgerPlan {
     // SPEC §4: warnings run "monthly and on every relevant data change" — so at once, this month,
     // over the counties the list touched (a re-imported list adds no records and raises nothing).
     async afterCommit(ctx, jobId) {
-      const period = ctx.now().toISOString().slice(0, 7);
+      const period = chinaToday(ctx).slice(0, 7);
       for (const county of await countiesOfJob(ctx.db, jobId)) await runMonitor(ctx, systemActor('数据比对'), { period, division: county });
     },
     async merge(db, stage, jobId) {

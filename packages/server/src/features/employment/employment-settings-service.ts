@@ -14,6 +14,7 @@ import { assertRead } from './ledger-service.js';
 import { stableSchema } from './employment-settings.js';
 import { refreshFacts } from './labour-facts.js';
 import { openPeriodsFrom } from './period-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export const stableSettingInput = z
   .object({
@@ -27,7 +28,7 @@ export const stableSettingInput = z
 
 export async function employmentSettings(ctx: AppContext, actor: Actor) {
   assertRead(actor);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = chinaToday(ctx);
   const row = await settingRowInForce(ctx.db, EMPLOYMENT_SETTING_KEYS.stable, actor.divisionCode, today);
   const parsed = stableSchema.safeParse(row?.value);
   return {

@@ -6,6 +6,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { assertRead } from './ledger-service.js';
 import * as repo from './figures-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : null);
 
@@ -24,7 +25,7 @@ export async function figures(ctx: AppContext, actor: Actor, divisionCode: strin
   const m = chosen ? await repo.summaryMetrics(ctx.db, scope, chosen) : {};
   const base = figuresOf(m);
   // Training and posts are dated records, not ledger facts: counted on the period's last day.
-  const on = chosen ? periodEnd(chosen) : ctx.now().toISOString().slice(0, 10);
+  const on = chosen ? periodEnd(chosen) : chinaToday(ctx);
   const [trained, posts] = await Promise.all([trainingFigures(ctx.db, scope, on), welfarePostFigures(ctx.db, scope, on)]);
   return {
     divisionCode: scope,

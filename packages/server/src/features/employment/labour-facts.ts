@@ -9,6 +9,7 @@ import { refreshPersonFacts, type FactScope } from './labour-facts-repo.js';
 import { scanZeroEmployment } from './zero-employment-scan-repo.js';
 import { rebuildSummary } from './labour-summary-repo.js';
 import { findPeriod, previousPeriod } from './period-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: string, period: string, prefix: string): Promise<FactScope> {
   const end = periodEnd(period);
@@ -25,7 +26,7 @@ export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: str
     bornOnOrBefore: window.bornOnOrBefore,
     minEmployedPeriods: stable.minEmployedPeriods,
     minContractMonths: stable.minContractMonths,
-    today: ctx.now().toISOString().slice(0, 10),
+    today: chinaToday(ctx),
     closed: (await findPeriod(db, countyCode, period))?.status === 'closed',
   };
 }

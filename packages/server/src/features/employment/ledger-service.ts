@@ -18,6 +18,7 @@ import * as repo from './ledger-repo.js';
 import * as periods from './period-repo.js';
 import { toColumns, toFacts, toRecordOutput } from './ledger-output.js';
 import type { LabourRecordOutput } from './employment-schemas.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export function assertRead(actor: Actor): void {
   if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权查看劳动力台账');
@@ -37,7 +38,7 @@ function countyOf(actor: Actor, countyCode: string | undefined): string {
 }
 
 function currentPeriod(ctx: AppContext): string {
-  return ctx.now().toISOString().slice(0, 7);
+  return chinaToday(ctx).slice(0, 7);
 }
 
 export async function listPeriods(ctx: AppContext, actor: Actor, countyCode: string | undefined) {

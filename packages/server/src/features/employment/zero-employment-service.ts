@@ -7,6 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/err
 import { appendAudit } from '../audit/audit-repo.js';
 import { assertRead } from './ledger-service.js';
 import * as repo from './zero-employment-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,7 @@ function daysBetween(from: string, to: string): number {
 export async function listZeroHouseholds(ctx: AppContext, actor: Actor, f: repo.ZeroCaseFilter, page: number, pageSize: number) {
   assertRead(actor);
   const scope = f.divisionCode.startsWith(actor.divisionCode) ? f.divisionCode : actor.divisionCode;
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = chinaToday(ctx);
   const { items, total } = await repo.listCases(ctx.db, { ...f, divisionCode: scope }, page, pageSize);
   return {
     items: items.map((c) => {

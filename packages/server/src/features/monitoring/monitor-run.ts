@@ -11,6 +11,7 @@ import { appendAudit } from '../audit/audit-repo.js';
 import { activePacks } from '../policy/pack-service.js';
 import { assertDivision, factQuery } from '../policy/policy-access.js';
 import * as repo from './warning-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export interface MonitorRunResult {
   runId: string;
@@ -36,7 +37,7 @@ export async function runMonitor(ctx: AppContext, actor: Actor, q: { period: str
   if (!can(actor.role, 'monitoring.run')) throw new ForbiddenError('无权运行月度监测（须为县级监测员或管理员）');
   assertDivision(actor, q.division);
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(q.period)) throw new ValidationError('监测月份须为 YYYY-MM', [{ path: 'period', message: '须为 YYYY-MM' }]);
-  const today = ctx.now().toISOString().slice(0, 10);
+  const today = chinaToday(ctx);
   if (q.period > today.slice(0, 7)) throw new ValidationError(`监测月份 ${q.period} 尚未到来`, [{ path: 'period', message: '不能晚于本月' }]);
   // The month's facts as of its last day, or as of today while the month is still running.
   const asOf = periodEnd(q.period) < today ? periodEnd(q.period) : today;

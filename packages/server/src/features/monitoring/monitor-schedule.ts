@@ -10,12 +10,13 @@ import { systemActor } from '../../platform/actor.js';
 import { runMonitor } from './monitor-run.js';
 import { lastRunOf } from './warning-repo.js';
 import { escalateOverdueCases } from '../monitoring-cases/escalation.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 
 /** The month whose scheduled run is due today, if it has not been run yet (nationally). */
 export async function dueRun(ctx: AppContext): Promise<string | undefined> {
-  const previous = addMonths(ctx.now().toISOString().slice(0, 7), -1);
+  const previous = addMonths(chinaToday(ctx).slice(0, 7), -1);
   return (await lastRunOf(ctx.db, previous, '')) ? undefined : previous;
 }
 

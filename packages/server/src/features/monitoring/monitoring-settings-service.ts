@@ -26,6 +26,7 @@ import { getDivision } from '../divisions/division-repo.js';
 import { putSetting, settingRowInForce } from '../settings/setting-repo.js';
 import { incomeLineOn } from './monitoring-settings.js';
 import { settingAt, settingHistory } from './monitoring-settings-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 type DatedKey = typeof MONITORING_SETTING_KEYS.thresholds | typeof MONITORING_SETTING_KEYS.deadlines;
 const DEFAULTS = { [MONITORING_SETTING_KEYS.thresholds]: DEFAULT_MONITORING_THRESHOLDS, [MONITORING_SETTING_KEYS.deadlines]: DEFAULT_MONITORING_DEADLINES };
@@ -41,7 +42,7 @@ function assertAdmin(actor: Actor, jurisdiction: string, what: string): void {
   if (!divisionContains(actor.divisionCode, jurisdiction)) throw new ForbiddenError(`只能修改本辖区的${what}`);
 }
 
-const todayOf = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+const todayOf = (ctx: AppContext) => chinaToday(ctx);
 
 async function inForce(ctx: AppContext, key: DatedKey, division: string, on: string) {
   const row = await settingRowInForce(ctx.db, key, division, on);

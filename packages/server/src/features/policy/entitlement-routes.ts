@@ -2,11 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/paging.js';
 import * as entitlements from './entitlement-service.js';
 import { entitlementDecision, entitlementIdParams, entitlementListQuery, entitlementOutput, proposalInput, proposalOutput } from './policy-schemas.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export const entitlementRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const tags = ['政策与待遇'];
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaToday(ctx);
   app.post(
     '/policy/entitlements/proposals',
     { schema: { tags, summary: '按评估日有效的规则，为区划内符合条件的对象提出待遇', body: proposalInput, response: { 200: proposalOutput } } },

@@ -13,11 +13,12 @@ import {
   simulationSubjectsInput,
   subjectsOutput,
 } from './evaluation-schemas.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
   const tags = ['政策与待遇'];
-  const today = () => ctx.now().toISOString().slice(0, 10);
+  const today = () => chinaToday(ctx);
   app.get(
     '/policy/households/:id/evaluation',
     { schema: { tags, summary: '一户的应享政策（逐条规则及判定依据）', params: z.object({ id: z.string() }), querystring: asOfQuery, response: { 200: householdEvaluationOutput } } },

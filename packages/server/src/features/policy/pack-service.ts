@@ -19,6 +19,7 @@ import { bundledPacks } from './bundled-packs.js';
 import { assertPolicyRead } from './policy-access.js';
 import * as repo from './pack-repo.js';
 import type { ParameterEdit, RuleEdit } from './policy-schemas.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 /** A pack edit or upload that does not pass the check: 422 with every issue. */
 export class PackRejectedError extends DomainError {
@@ -65,7 +66,7 @@ export async function storeBundledPacks(db: Kysely<DB>, packs: PolicyPack[] = bu
   });
 }
 
-const today = (ctx: AppContext) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: AppContext) => chinaToday(ctx);
 
 export async function listPacks(ctx: AppContext, actor: Actor) {
   assertPolicyRead(actor);

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { AppContext } from '../../platform/context.js';
 import { settingInForce } from './setting-repo.js';
+import { today as chinaToday } from '../../platform/context.js';
 
 export const LABOUR_FORCE_KEY = 'labour_force.ages';
 
@@ -20,7 +21,7 @@ export async function labourForceSettingOn(db: Kysely<DB>, divisionCode: string,
 }
 
 export function today(ctx: AppContext): string {
-  return ctx.now().toISOString().slice(0, 10);
+  return chinaToday(ctx);
 }
 
 /** Birth-date window of the labour-force ages on a date: born after `bornAfter`, on or before the other. */
