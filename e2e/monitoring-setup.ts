@@ -143,7 +143,8 @@ export async function act(p: Page, action: string, fill: () => Promise<void> = a
   const form = p.locator(`[data-testid="action-form"][data-action="${action}"]`);
   await form.waitFor();
   // A click on a modal still zooming in can land on nothing (seen on a busy machine): let its animations end first.
-  await form.evaluate((el) => Promise.all((el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).map((a) => a.finished)));
+  // (A cancelled animation rejects its `finished` with AbortError: that one has ended too.)
+  await form.evaluate((el) => Promise.all((el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
   await fill();
   const submit = p.getByTestId('action-submit');
   await submit.click();
