@@ -20,7 +20,7 @@ async function serve(options: { demo: boolean }): Promise<void> {
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   log(`安居已启动：http://${config.host}:${config.port}/  （接口文档 /api/docs）`);
-  if (options.demo) log(`演示管理员：admin / ${DEMO_PASSWORD}（其他演示账号：monitor、clerk、clerk2、collector、leader、hrss，密码相同）`);
+  if (options.demo) log(`演示管理员：admin / ${DEMO_PASSWORD}（其他演示账号：monitor、clerk、clerk2、collector、leader、hrss、civil，密码相同）`);
 }
 
 function positiveInt(value: string, name: string): number {
