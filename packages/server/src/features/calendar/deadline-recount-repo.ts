@@ -28,9 +28,16 @@ export async function openCasesDueFrom(db: Kysely<DB>, year: number): Promise<Op
   return rows;
 }
 
+/** A statement carries at most 65,535 parameters: updates go in chunks of this many rows. */
+const CHUNK = 5_000;
+const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
 export async function setCaseDues(db: Kysely<DB>, dues: { id: string; step_due: string | null; whole_due: string | null }[]): Promise<void> {
-  for (const d of dues) {
-    await db.updateTable('monitoring_case').set({ step_due: d.step_due, whole_due: d.whole_due, updated_at: new Date() }).where('id', '=', d.id).execute();
+  for (const part of chunks(dues)) {
+    const rows = sql.join(part.map((d) => sql`(${d.id}::bigint, ${d.step_due}::date, ${d.whole_due}::date)`));
+    await sql`
+      UPDATE monitoring_case c SET step_due = v.step_due, whole_due = v.whole_due, updated_at = now()
+      FROM (VALUES ${rows}) AS v(id, step_due, whole_due) WHERE c.id = v.id`.execute(db);
   }
 }
 
@@ -45,5 +52,10 @@ export async function pendingConversionsDueFrom(db: Kysely<DB>, year: number) {
 }
 
 export async function setConversionDues(db: Kysely<DB>, dues: { id: string; due_on: string }[]): Promise<void> {
-  for (const d of dues) await db.updateTable('safety_net_conversion').set({ due_on: d.due_on, updated_at: new Date() }).where('id', '=', d.id).execute();
+  for (const part of chunks(dues)) {
+    const rows = sql.join(part.map((d) => sql`(${d.id}::bigint, ${d.due_on}::date)`));
+    await sql`
+      UPDATE safety_net_conversion c SET due_on = v.due_on, updated_at = now()
+      FROM (VALUES ${rows}) AS v(id, due_on) WHERE c.id = v.id`.execute(db);
+  }
 }
