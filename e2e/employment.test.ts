@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addMonths } from '@anju/core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
+import { apiAs, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -99,7 +99,7 @@ describe('labour ledger', () => {
     await p.getByTestId('ledger-page').waitFor();
     await p.getByTestId('period-open').click();
     await expect.poll(() => p.getByTestId('period-open-month').inputValue()).toBe(period);
-    await p.getByTestId('period-open-submit').click();
+    await submitModal(p, 'period-open-submit');
     await p.locator('.ant-message').getByText(`已开启 ${period} 期`, { exact: false }).waitFor();
     await p.waitForURL((u) => u.searchParams.get('period') === period);
     await tableRows(p, 'ledger-table').first().waitFor();
@@ -124,7 +124,7 @@ describe('labour ledger', () => {
     await choose(p, form, 'zero-action', '推荐岗位');
     await form.getByTestId('zero-responsible').fill('就业专干');
     await form.getByTestId('zero-note').fill('推荐到县内帮扶车间');
-    await p.getByTestId('zero-action-submit').click();
+    await submitModal(p, 'zero-action-submit');
     await p.locator('.ant-message').getByText('已登记帮扶措施').waitFor();
     await expect.poll(() => caseRow.innerText()).toContain('推荐岗位');
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, shotOnFailure, signIn, tableRows } from './support.js';
+import { apiAs, shotOnFailure, signIn, submitModal, tableRows } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 
@@ -49,7 +49,7 @@ describe('monitoring settings', () => {
     await p.getByTestId('income-line-year').fill('2025');
     await p.getByTestId('income-line-yuan').fill('9000');
     await p.getByTestId('income-line-source').fill('e2e：省2025年监测标准文件');
-    await p.getByTestId('income-line-submit').click();
+    await submitModal(p, 'income-line-submit');
     await expect.poll(() => text(p, 'income-lines')).toContain('9,000');
     await shot(p, 'j38-income-lines');
 
@@ -60,7 +60,7 @@ describe('monitoring settings', () => {
     await p.getByTestId('dated-submit').click();
     await p.getByText('识别全流程期限不能短于入户核实、乡级审核、县级审批期限之和').waitFor();
     await p.getByTestId('dated-whole').fill('18');
-    await p.getByTestId('dated-submit').click();
+    await submitModal(p, 'dated-submit');
     await expect.poll(() => text(p, 'deadlines-in-force')).toContain('18 个工作日');
 
     await p.getByRole('tab', { name: '工作日历' }).click();
@@ -70,7 +70,7 @@ describe('monitoring settings', () => {
     await p.getByTestId('calendar-lines').fill('2099-01-01 休 元旦（e2e）\n2099-01-05 班 调休（e2e）');
     await expect.poll(() => text(p, 'calendar-preview')).toContain('调休上班日须为周六或周日');
     await p.getByTestId('calendar-lines').fill('2099-01-01 休 元旦（e2e）\n2099-01-03 班 调休（e2e）');
-    await p.getByTestId('calendar-submit').click();
+    await submitModal(p, 'calendar-submit');
     await expect.poll(() => text(p, 'calendar-source')).toBe('管理员录入');
     expect(await tableRows(p, 'calendar-days').count()).toBe(2);
     await shot(p, 'j38-calendar');

@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import { departmentLedgers } from '@anju/core';
 import ExcelJS from '../packages/server/src/features/imports/exceljs.js';
-import type { ApiSession } from './support.js';
+import { settleModal, submitModal, type ApiSession } from './support.js';
 
 export interface Followed {
   householdId: string;
@@ -142,18 +142,9 @@ export async function act(p: Page, action: string, fill: () => Promise<void> = a
   await p.getByTestId(`action-${action}`).click();
   const form = p.locator(`[data-testid="action-form"][data-action="${action}"]`);
   await form.waitFor();
-  // A click on a modal still zooming in can land on nothing (seen on a busy machine): let its animations end first.
-  // (A cancelled animation rejects its `finished` with AbortError: that one has ended too.)
-  await form.evaluate((el) => Promise.all((el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+  await settleModal(form);
   await fill();
-  const submit = p.getByTestId('action-submit');
-  await submit.click();
-  // A swallowed click leaves the form open and the button idle: click again (a request in flight shows the button loading).
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await form.waitFor({ state: 'detached', timeout: 5_000 }).then(() => true, () => false)) return;
-    if (await submit.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true)) continue;
-    await submit.click();
-  }
+  await submitModal(p, 'action-submit');
 }
 
 /** Types into an antd search select and takes the option showing `text`, again if the list changed under the click. */

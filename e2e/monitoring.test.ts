@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
 import { act, choose, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, search, setIncome, type Followed } from './monitoring-setup.js';
-import { apiAs, divisionOf, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
+import { apiAs, divisionOf, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true };
 /** 09:00 in Beijing on a day of the journey. */
@@ -142,7 +142,7 @@ describe('monitoring and assistance', () => {
     expect(await p.getByTestId('lead-channel').innerText()).toContain('部门筛查预警');
     await choose(p, 'lead-category', '突发严重困难户');
     await p.getByTestId('lead-risk-note').fill('户内劳动力住院，个人自付医疗费用3万元，家庭生活困难');
-    await p.getByTestId('lead-submit').click();
+    await submitModal(p, 'lead-submit');
     await p.waitForURL(/\/monitoring\/cases\/\d+$/);
     caseId = new URL(p.url()).pathname.split('/').at(-1)!;
     await expectStep(p, 'lead');

@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
+import { apiAs, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 const RULE = 'GZ-2020-3-training-subsidy';
@@ -146,7 +146,7 @@ describe('policies and benefits', () => {
     await p.getByTestId('param-value-input').fill('1000');
     await p.getByTestId('param-source').fill('县人社局通知');
     await p.getByTestId('param-change').fill('县里确定培训补贴标准');
-    await p.getByTestId('param-edit-submit').click();
+    await submitModal(p, 'param-edit-submit');
     await p.locator('.ant-message').getByText('已保存', { exact: false }).waitFor();
     await expect.poll(() => subsidyRow.getByTestId('param-value').innerText()).toBe('1,000');
 

@@ -3,7 +3,7 @@
  * never for doing the journey itself) and signing in through the login page.
  */
 import { beforeEach } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, shot, type E2eServer } from './harness.js';
 
 export interface ApiSession {
@@ -88,4 +88,29 @@ export function shotOnFailure(page: () => Page | undefined): void {
       if (p && !p.isClosed()) await shot(p, `j${journey}-FAILED`).catch(() => undefined);
     });
   });
+}
+
+/**
+ * Waits until the antd modal holding `inside` has stopped animating: a click on a modal still
+ * zooming in can land on nothing on a busy machine. (A cancelled animation rejects its `finished`
+ * with AbortError: that one has ended too.)
+ */
+export async function settleModal(inside: Locator): Promise<void> {
+  await inside.evaluate((el) => Promise.all((el.closest('.ant-modal-wrap') ?? el).getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+}
+
+/**
+ * Clicks a modal's OK button (test id `submitTestId`) and waits for the modal to close. A
+ * swallowed click leaves the modal open and the button idle: it is clicked again (a request in
+ * flight shows the button loading, and is waited for).
+ */
+export async function submitModal(page: Page, submitTestId: string): Promise<void> {
+  const submit = page.getByTestId(submitTestId);
+  await settleModal(submit);
+  await submit.click();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (await submit.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => true, () => false)) return;
+    if (await submit.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true)) continue;
+    await submit.click();
+  }
 }
