@@ -118,11 +118,14 @@ function householdFacts(q: FactQuery) {
         count(*) FILTER (WHERE l.stably_employed) AS stably_employed,
         sum(l.monthly_income) FILTER (WHERE l.state = 'employed') AS work_income,
         bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')) AS rural_safety_net,
+        -- 6 to 15 years old on asOf, as birth dates: age() for every member cost more than the rest.
         bool_or(p.school_stage = 'none' AND p.health <> 'disabled'
-          AND extract(year FROM age(${q.asOf}::date, p.birth_date)) BETWEEN 6 AND 15) AS child_out_of_school
+          AND p.birth_date <= ${q.asOf}::date - interval '6 years' AND p.birth_date > ${q.asOf}::date - interval '16 years') AS child_out_of_school
+      -- Scoped by the people's own division (kept equal to their household's): the households'
+      -- status is settled by the join with h, and joining them here too cost a pass over them.
       FROM person p
-      JOIN household hp ON hp.id = p.household_id AND ${scope('hp')} AND hp.status = 'active'
       LEFT JOIN l ON l.person_id = p.id
+      WHERE ${personScope(q, 'p')}
       GROUP BY p.household_id) pm ON pm.household_id = h.id
     -- Open in the month of asOf: found by then and not yet cleared.
     LEFT JOIN (SELECT DISTINCT household_id FROM zero_employment_case
