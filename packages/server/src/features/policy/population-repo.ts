@@ -23,6 +23,20 @@ export function compiled(rule: CompiledRule): { eligible: string; amount: string
   return { eligible, amount: amount ?? 'NULL::float8', cost };
 }
 
+/**
+ * Runs a statement over whole populations with merge joins off. The facts are CTEs without
+ * statistics, so the planner takes a million people for a billion rows and joins them to their
+ * households (and hires to their people) by sorting both sides: a quarter of the time of all rules
+ * over a million people (21 s against 16 s with hash joins, same totals).
+ */
+async function withHashJoins<T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => withHashJoins(trx, run));
+  await sql`SET LOCAL enable_mergejoin = off`.execute(db);
+  const result = await run(db);
+  await sql`SET LOCAL enable_mergejoin TO DEFAULT`.execute(db);
+  return result;
+}
+
 export interface RuleTotal {
   rule: CompiledRule;
   eligible: number;
@@ -47,7 +61,7 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
     });
     return sql`(SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f) ${sql.raw(`k_${kind}`)}`;
   });
-  const { rows } = await sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db);
+  const { rows } = await withHashJoins(db, (db) => sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db));
   const row = rows[0] ?? {};
   return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
 }
@@ -118,8 +132,8 @@ export async function simulationTotals(
     ];
   });
   const child: RawBuilder<string> = sql`left(f.division_code, ${childLength})`;
-  const { rows } = await sql<Record<string, string | null>>`
-    SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factRows(kind, q)}) f GROUP BY 1`.execute(db);
+  const { rows } = await withHashJoins(db, (db) => sql<Record<string, string | null>>`
+    SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factRows(kind, q)}) f GROUP BY 1`.execute(db));
   const num = (v: string | null | undefined) => Number(v ?? 0);
   const money = (v: string | null | undefined) => (v == null ? null : Number(v));
   return rows.flatMap((row) =>
