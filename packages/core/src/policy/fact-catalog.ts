@@ -93,6 +93,8 @@ const household = {
   },
   members: { type: 'int', label: '家庭人口', source: '人员信息：在册成员数' },
   labourForceMembers: { type: 'int', label: '劳动力人数', source: LEDGER },
+  // SX-2021 (二) covers families whose labour has partly lost the capacity to work (弱劳动力或半劳动力).
+  weakLabourMembers: { type: 'int', label: '劳动力中弱劳动力或半劳动力人数', source: '人员信息：劳动能力；劳动力月调度台账' },
   employedMembers: { type: 'int', label: '就业人数', source: LEDGER },
   stablyEmployedMembers: { type: 'int', label: '稳定就业人数', source: LEDGER },
   zeroEmployment: { type: 'bool', label: '零就业家庭', source: '零就业家庭台账（未销号）' },

@@ -98,6 +98,7 @@ export const neutral: { [K in SubjectKind]: FactsOf<K> } = {
     monitoringCategory: 'none',
     members: 4,
     labourForceMembers: 2,
+    weakLabourMembers: 0,
     employedMembers: 2,
     stablyEmployedMembers: 2,
     zeroEmployment: false,

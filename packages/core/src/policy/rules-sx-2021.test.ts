@@ -23,15 +23,20 @@ const AS_OF = '2023-06-30';
 
 describe('SX-2021-2-safety-net 无劳动能力监测对象兜底保障 (二)', () => {
   const evaluate = ruleOn('SX-2021-2-safety-net', AS_OF);
-  const inside: Overrides = { household: { monitoringCategory: 'unstable', labourForceMembers: 0, employedMembers: 0, stablyEmployedMembers: 0 } };
+  const inside: Overrides = { household: { monitoringCategory: 'unstable', labourForceMembers: 0, weakLabourMembers: 0, employedMembers: 0, stablyEmployedMembers: 0 } };
   it.each(['unstable', 'marginal', 'sudden_hardship'] as const)('a monitored household (%s) without labour force or stable income: 低保/特困', (category) => {
     expect(evaluate(inside, { household: { monitoringCategory: category } })).toMatchObject(due('service'));
+  });
+  it('部分丧失劳动能力: a household whose labour is only weak or partial, nobody stably employed', () => {
+    expect(evaluate(inside, { household: { labourForceMembers: 2, weakLabourMembers: 2, employedMembers: 1 } })).toMatchObject(due('service'));
   });
   it.each<Change>([
     ['not a monitoring object', { household: { monitoringCategory: 'none' } }],
     ['monitoring category not recorded', { household: { monitoringCategory: undefined } }],
     ['one member of the labour force', { household: { labourForceMembers: 1 } }],
+    ['one of two in the labour force able to work fully', { household: { labourForceMembers: 2, weakLabourMembers: 1 } }],
     ['one member stably employed', { household: { stablyEmployedMembers: 1 } }],
+    ['only weak labour, but one of them stably employed', { household: { labourForceMembers: 1, weakLabourMembers: 1, employedMembers: 1, stablyEmployedMembers: 1 } }],
   ])('not owed: %s', (_, change) => expect(evaluate(inside, change)).toMatchObject(notOwed));
 });
 

@@ -80,12 +80,15 @@ function householdFacts(q: FactQuery) {
   const scope = (alias: string) =>
     q.householdId ? sql`${sql.ref(`${alias}.id`)} = ${q.householdId}` : sql`${sql.ref(`${alias}.dest_division_code`)} LIKE ${q.division + '%'}`;
   const income = sql`coalesce(pm.work_income, 0)`;
+  const inLabourForce = sql`coalesce(l.labour_force,
+    p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none')`;
   return sql`SELECT h.id::text AS subject_id, h.dest_division_code AS division_code, h.id::text AS household_id,
       h.household_no AS label,
       h.kind = 'registered_poor' AS "household.registeredPoor",
       h.monitoring_category AS "household.monitoringCategory",
       coalesce(pm.members, 0)::int AS "household.members",
       coalesce(pm.labour_force, 0)::int AS "household.labourForceMembers",
+      coalesce(pm.weak_labour, 0)::int AS "household.weakLabourMembers",
       coalesce(pm.employed, 0)::int AS "household.employedMembers",
       coalesce(pm.stably_employed, 0)::int AS "household.stablyEmployedMembers",
       z.household_id IS NOT NULL AS "household.zeroEmployment",
@@ -111,9 +114,8 @@ function householdFacts(q: FactQuery) {
     LEFT JOIN ly ON ly.household_id = h.id
     LEFT JOIN dep ON dep.household_id = h.id
     LEFT JOIN (SELECT p.household_id, count(*) AS members,
-        count(*) FILTER (WHERE coalesce(l.labour_force,
-          p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none'))
-          AS labour_force,
+        count(*) FILTER (WHERE ${inLabourForce}) AS labour_force,
+        count(*) FILTER (WHERE p.labour_capacity = 'weak' AND ${inLabourForce}) AS weak_labour,
         count(*) FILTER (WHERE l.state = 'employed') AS employed,
         count(*) FILTER (WHERE l.stably_employed) AS stably_employed,
         sum(l.monthly_income) FILTER (WHERE l.state = 'employed') AS work_income,

@@ -25,6 +25,7 @@ let clerk: ApiSession;
 let outsider: ApiSession;
 let householdId: string;
 const people: Record<string, string> = {};
+const inputs: Record<string, ReturnType<typeof buildPerson>> = {};
 const AS_OF = '2024-06-30';
 const periods = ['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06'];
 
@@ -56,7 +57,8 @@ beforeAll(async () => {
   const hh = await clerk.request('POST', '/api/v1/households', buildHousehold(Number(site.body.id)));
   householdId = hh.body.id;
   for (const [key, birth, relation] of [['migrant', '1990-03-01', 'head'], ['local', '1995-05-05', 'son']] as const) {
-    const p = await clerk.request('POST', '/api/v1/persons', buildPerson(Number(householdId), { idNumber: idNumberFor(birth), relation }));
+    inputs[key] = buildPerson(Number(householdId), { idNumber: idNumberFor(birth), relation });
+    const p = await clerk.request('POST', '/api/v1/persons', inputs[key]);
     expect(p.status, JSON.stringify(p.body)).toBe(201);
     people[key] = p.body.id;
   }
@@ -156,5 +158,17 @@ describe('a what-if', () => {
     const res = await clerk.request('POST', '/api/v1/policy/simulations', { division: TOWNSHIP_A, asOf: AS_OF, set: { 'GZ-2022.nope': 1 } });
     expect(res.status).toBe(400);
     expect(res.body.message).toContain('GZ-2022.nope');
+  });
+});
+
+describe('the household’s labour facts', () => {
+  it('counts its labour force, and within it the members with weak or partial capacity (SX-2021 (二))', async () => {
+    const q = await factQuery(ctx, { division: TOWNSHIP_A, asOf: AS_OF, householdId });
+    const household = async () => subjectFactsOf((await factRowsOf(ctx.db, 'household', q))[0]!).household;
+    expect(await household()).toMatchObject({ labourForceMembers: 2, weakLabourMembers: 0 });
+    const current = await clerk.request('GET', `/api/v1/persons/${people.local}`);
+    const weak = await clerk.request('PUT', `/api/v1/persons/${people.local}`, { ...inputs.local, labourCapacity: 'weak', version: current.body.version });
+    expect(weak.status, JSON.stringify(weak.body)).toBe(200);
+    expect(await household()).toMatchObject({ labourForceMembers: 2, weakLabourMembers: 1 });
   });
 });
