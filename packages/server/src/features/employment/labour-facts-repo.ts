@@ -67,11 +67,12 @@ export const labourForceOf = (s: Pick<FactScope, 'bornAfter' | 'bornOnOrBefore'>
  * refresh and the opening of a period (for the records it cannot carry forward) share them.
  */
 export function historyFacts(s: FactScope): RawBuilder<unknown> {
+  const returnee = sql`(coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
+        AND (r.state <> 'employed' OR r.place = 'in_county'))`;
   return sql`(r.state = 'employed' AND coalesce(r.contract_months, 0) >= ${s.minContractMonths})
         OR count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${s.windowStart}) >= ${s.minEmployedPeriods},
       r.state = 'employed' AND r.place = 'outside_province'
         AND NOT coalesce(bool_or(h.state = 'employed' AND h.place = 'outside_province' AND h.period < ${s.period}), false),
-      coalesce(bool_or(h.period = ${s.previous} AND h.state = 'employed' AND h.place IN ('outside_province', 'in_province')), false)
-        AND (r.state <> 'employed' OR r.place = 'in_county'),
-      ${streakValues(s.yearStart)}`;
+      ${returnee},
+      ${streakValues(s.yearStart, s.period, returnee)}`;
 }

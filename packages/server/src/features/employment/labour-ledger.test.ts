@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { addMonths, periodEnd, type LabourFacts } from '@anju/core';
 import { buildApp } from '../../app.js';
 import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
@@ -360,5 +361,20 @@ describe('a household found idle and given work in the same open period', () => 
   it('keeps incomes out of the correction history', async () => {
     const corrections = await clerk.request('GET', `/api/v1/employment/records/${people.sixty}/${FIRST}/corrections`);
     expect(corrections.body[0].after).toMatchObject({ state: 'employed', monthlyIncome: null });
+  });
+});
+
+describe('a worker home from outside the province and hired by a county employer in the same month', () => {
+  it('is a returnee, hired as one, as soon as the month is saved', async () => {
+    const employer = await monitor.request('POST', '/api/v1/employers', { name: '县内返乡创业企业', kind: 'enterprise', divisionCode: TOWNSHIP_A, startDate: '2024-01-01' });
+    expect(employer.status, JSON.stringify(employer.body)).toBe(201);
+    const away = employed({ channel: 'out_migration', place: 'outside_province', employerName: '浙江某厂' });
+    await save('migrant', LAST, away);
+    await save('migrant', '2026-06', away);
+    await save('migrant', '2026-06', employed({ employerId: String(employer.body.id), employerName: '县内返乡创业企业', startDate: '2026-06-01' }));
+    const { rows } = await sql<{ returnee: boolean; hired_as_returnee: boolean }>`
+      SELECT returnee, hired_as_returnee FROM labour_record WHERE person_id = ${people.migrant} AND period = '2026-06'`.execute(app.ctx.db);
+    // The hire reads the month's own return as the save computed it, not as it stood before.
+    expect(rows[0]).toEqual({ returnee: true, hired_as_returnee: true });
   });
 });

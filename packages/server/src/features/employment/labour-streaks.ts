@@ -15,16 +15,22 @@ const atSameEmployer = sql`h.state = 'employed' AND h.employer_id = r.employer_i
 const employerStreak = streak(atSameEmployer);
 const hasEmployer = sql`r.state = 'employed' AND r.employer_id IS NOT NULL`;
 
-/** The streak columns in the order of `streakColumns`, as SELECT expressions over `h` for `r`. */
-export function streakValues(yearStart: string): RawBuilder<unknown> {
+/**
+ * The streak columns in the order of `streakColumns`, as SELECT expressions over `h` for `r`
+ * (of `period`), with `returnee` the record's own returnee as computed beside them: the stored one
+ * may be what this computation is about to change.
+ */
+export function streakValues(yearStart: string, period: string, returnee: RawBuilder<unknown>): RawBuilder<unknown> {
   return sql`count(*) FILTER (WHERE h.state = 'employed' AND h.period >= ${yearStart}),
       ${streak(sql`h.state = 'employed'`)},
       ${streak(sql`h.state = 'employed' AND h.place = 'outside_province'`)},
       count(*) FILTER (WHERE h.state = 'employed' AND h.place = 'outside_province'),
       CASE WHEN ${hasEmployer} THEN ${employerStreak} ELSE 0 END,
       CASE WHEN ${hasEmployer} THEN ${streak(sql`${atSameEmployer} AND h.social_insurance`)} ELSE 0 END,
-      -- Hired as a returnee: back home in the job's first month or the month before it.
-      ${hasEmployer} AND coalesce(true = ANY ((array_agg(h.returnee ORDER BY h.period DESC))[1:${employerStreak} + 1]), false)`;
+      -- Hired as a returnee: back home in the job's first month (this record, or an earlier one of
+      -- the job) or the month before it.
+      ${hasEmployer} AND (${returnee} OR coalesce(true = ANY (
+        (array_agg(h.returnee ORDER BY h.period DESC) FILTER (WHERE h.period < ${period}))[1:${employerStreak}]), false))`;
 }
 
 export const streakColumns = sql`employed_last12, employed_streak, outside_streak, outside_months, employer_streak, insured_streak, hired_as_returnee`;

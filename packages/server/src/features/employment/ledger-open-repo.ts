@@ -79,8 +79,7 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
         prev.employer_id, prev.employer_name, prev.start_date, prev.contract_months,
         coalesce(prev.social_insurance, false) AS social_insurance, prev.monthly_income, coalesce(prev.training_wish, false) AS training_wish,
         ${consecutive} AND prev.person_id IS NOT NULL
-          -- hired as a returnee before last month, or last month on a stale view of that month
-          -- (the refresh reads a record's own returnee as it stood): only the history tells
+          -- hired as a returnee on a return before last month: only the history tells
           AND NOT (prev.state = 'employed' AND prev.employer_id IS NOT NULL AND prev.hired_as_returnee AND NOT prev.returnee) AS carried,
         prev.returnee AS prev_returnee,
         prev.employed_last12 AS prev_last12, prev.employed_streak AS prev_employed_streak, prev.outside_streak AS prev_outside_streak,
