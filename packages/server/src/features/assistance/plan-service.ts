@@ -1,10 +1,9 @@
 /** 一户一策: a monitored household's needs list and task list (docs/MONITORING.md §3). */
 import type { NeedInput, TaskInput } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { NotFoundError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import { assertPlanStep, assertReadPlan, assertWritePlan, ownDepartment } from './assistance-access.js';
 import * as repo from './assistance-repo.js';
 import type { NeedOutput, PlanOutput } from './assistance-schemas.js';

@@ -3,12 +3,11 @@
  * the outcome; a task is late while open past its due date (docs/MONITORING.md §3).
  */
 import { taskStatuses, type TaskUpdate } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import { assertReadPlan, assertWorkTasks, divisionInScope, ownDepartment } from './assistance-access.js';
 import * as repo from './assistance-repo.js';
 import type { TaskListQuery, TaskOutput } from './assistance-schemas.js';

@@ -4,11 +4,11 @@
  * in them, labour force by the ages setting in force), so the two agree.
  */
 import { can } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { childDivisions, getDivision, getDivisions } from '../divisions/division-repo.js';
-import { labourForceBirthWindow, labourForceSetting, today } from '../settings/labour-force-setting.js';
+import { labourForceBirthWindow, labourForceSetting } from '../settings/labour-force-setting.js';
 import * as repo from './dashboard-repo.js';
 import { ageBands, byKind, regroup, sumTotals, totalsByArea, type AreaTotals } from './dashboard-figures.js';
 import type { DashboardOutput } from './dashboard-schemas.js';

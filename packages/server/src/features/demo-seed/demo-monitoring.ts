@@ -5,10 +5,9 @@
  * done, some late), one in the elimination notice, two eliminated, one rejected — and three
  * safety-net conversions, one overdue. Dates count back from today, deadlines in working days.
  */
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import { calendarOf, type WorkingCalendar } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
-import { today as todayOf } from '../settings/labour-force-setting.js';
 import { countiesWithHouseholds } from './demo-ledger-repo.js';
 import * as repo from './demo-monitoring-repo.js';
 import { CASES, CONVERSIONS, NEEDS, TASKS, type CaseScenario } from './demo-monitoring-plan.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_STABLE_EMPLOYMENT, EMPLOYMENT_SETTING_KEYS, employmentFactSources } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
@@ -14,7 +14,6 @@ import { assertRead } from './ledger-service.js';
 import { stableSchema } from './employment-settings.js';
 import { refreshFacts } from './labour-facts.js';
 import { openPeriodsFrom } from './period-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 export const stableSettingInput = z
   .object({

@@ -2,11 +2,10 @@
 import { addMonths, employmentFactSources, periodEnd } from '@anju/core';
 import { trainingFigures } from '../training/training-figures-repo.js';
 import { welfarePostFigures } from '../welfare-posts/welfare-post-figures-repo.js';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { assertRead } from './ledger-service.js';
 import * as repo from './figures-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : null);
 

@@ -2,14 +2,13 @@
 import { addMonths, periodEnd } from '@anju/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import { labourForceBirthWindow, labourForceSettingOn } from '../settings/labour-force-setting.js';
 import { stableEmploymentSetting } from './employment-settings.js';
 import { refreshPersonFacts, type FactScope } from './labour-facts-repo.js';
 import { scanZeroEmployment } from './zero-employment-scan-repo.js';
 import { rebuildSummary } from './labour-summary-repo.js';
 import { findPeriod, previousPeriod } from './period-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 export async function factScope(ctx: AppContext, db: Kysely<DB>, countyCode: string, period: string, prefix: string): Promise<FactScope> {
   const end = periodEnd(period);

@@ -6,7 +6,7 @@
 import { can, type LabourFacts } from '@anju/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
@@ -18,7 +18,6 @@ import * as repo from './ledger-repo.js';
 import * as periods from './period-repo.js';
 import { toColumns, toFacts, toRecordOutput } from './ledger-output.js';
 import type { LabourRecordOutput } from './employment-schemas.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 export function assertRead(actor: Actor): void {
   if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权查看劳动力台账');

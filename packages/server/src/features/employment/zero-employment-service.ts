@@ -1,13 +1,12 @@
 /** Zero-employment households (零就业家庭) per period and the action taken for each (GZ-2022 5). */
 import type { z } from 'zod';
 import { can, type zeroEmploymentActionInput } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { assertRead } from './ledger-service.js';
 import * as repo from './zero-employment-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 const DAY = 86_400_000;
 

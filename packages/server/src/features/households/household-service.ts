@@ -1,5 +1,5 @@
 import { can, maskField, type HouseholdInput } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
@@ -8,7 +8,7 @@ import { getDivision } from '../divisions/division-repo.js';
 import { findSite } from '../sites/site-repo.js';
 import { listMembers } from '../persons/person-repo.js';
 import { toPersonOutput } from '../persons/person-service.js';
-import { labourForceSetting, today } from '../settings/labour-force-setting.js';
+import { labourForceSetting } from '../settings/labour-force-setting.js';
 import * as repo from './household-repo.js';
 import type { HouseholdOutput } from './household-schemas.js';
 

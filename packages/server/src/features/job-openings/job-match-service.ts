@@ -4,9 +4,8 @@
  * parts of the score of the rows of one page out as words.
  */
 import { labourCapacities, maskIdNumber, workPlaces } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
-import { today } from '../settings/labour-force-setting.js';
 import * as repo from './job-match-repo.js';
 import { MATCH_WEIGHTS as W } from './job-match-weights.js';
 import type { MatchOutput } from './job-opening-schemas.js';

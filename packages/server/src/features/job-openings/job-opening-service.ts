@@ -5,7 +5,7 @@
  */
 import { can, type JobOpeningInput } from '@anju/core';
 import type { z } from 'zod';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { assertManageLabourServices } from '../../platform/labour-services-access.js';
@@ -13,7 +13,6 @@ import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { divisionExists } from '../divisions/division-repo.js';
 import { findEmployer } from '../employers/employer-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import * as repo from './job-opening-repo.js';
 import type { OpeningOutput, openingListQuery } from './job-opening-schemas.js';
 

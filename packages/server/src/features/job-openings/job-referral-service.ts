@@ -4,14 +4,13 @@
  * division.
  */
 import { ageOn, maskIdNumber, type ReferralInput, type ReferralOutcomeInput } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { assertManageLabourServices } from '../../platform/labour-services-access.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { findPerson } from '../persons/person-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import * as repo from './job-referral-repo.js';
 import type { ReferralOutput } from './job-opening-schemas.js';
 import { assertRead, loadOpening } from './job-opening-service.js';

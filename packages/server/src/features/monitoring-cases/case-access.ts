@@ -8,9 +8,6 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { findCase, type CaseRow } from './case-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
-
-export const todayOf = (ctx: AppContext) => chinaToday(ctx);
 
 export function assertCaseRead(actor: Actor): void {
   if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权查看监测案件');

@@ -6,13 +6,13 @@
  */
 import type { Updateable } from 'kysely';
 import type { MonitoringCaseTable } from '../../db/schema-monitoring-cases.js';
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { calendarOf, type WorkingCalendar } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
-import { canWorkCases, loadCase, todayOf } from './case-access.js';
+import { canWorkCases, loadCase } from './case-access.js';
 import { addCalendarDays, addMonthsToDate, noticeEndOf, stepDueOf } from './case-deadlines.js';
 import { rejectionTarget, type CaseStep } from './case-flow.js';
 import { departmentRecordsOf } from './case-facts-repo.js';

@@ -1,7 +1,7 @@
 /** Cases: the list and board, a case's page, and a new lead (docs/MONITORING.md §1, §6). */
 import type { z } from 'zod';
 import { can, caseSteps } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
@@ -10,7 +10,7 @@ import { calendarOf } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
 import { findWarning, listWarnings, takeWarning } from '../monitoring/warning-repo.js';
 import { output as warningOutputOf, ruleIndex } from '../monitoring/warning-service.js';
-import { assertCaseRead, loadCase, scopedDivision, todayOf } from './case-access.js';
+import { assertCaseRead, loadCase, scopedDivision } from './case-access.js';
 import { stepDueOf } from './case-deadlines.js';
 import { FORWARD, stepLabel, type CaseStep } from './case-flow.js';
 import { caseFieldsOf, caseListItemOf } from './case-output.js';

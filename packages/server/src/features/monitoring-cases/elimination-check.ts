@@ -4,13 +4,13 @@
  * reads the registry, ledger and department data exactly as the warning rules do; the income
  * history and the tasks are read here because the facts hold one month only.
  */
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ValidationError } from '../../platform/errors.js';
 import { factQuery } from '../policy/policy-access.js';
 import { factRowsOf } from '../policy/population-repo.js';
 import { incomeLineOn, monitoringThresholds } from '../monitoring/monitoring-settings.js';
-import { assertCaseRead, loadCase, todayOf } from './case-access.js';
+import { assertCaseRead, loadCase } from './case-access.js';
 import { addMonthsToDate } from './case-deadlines.js';
 import type { CaseRow } from './case-repo.js';
 import { doneTaskCount, householdIncomeByPeriod, memberInsurance } from './case-facts-repo.js';

@@ -4,9 +4,9 @@
  * leaves the mark on the timeline, so running it often, or twice, changes nothing more. Called
  * by the monitoring schedule (monitor-schedule.ts) and directly by tests.
  */
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import { appendAudit } from '../audit/audit-repo.js';
-import { todayOf } from './case-access.js';
+import {  } from './case-access.js';
 import { insertEscalations } from './escalation-repo.js';
 
 /** Writes the escalations due today inside `division` ('' = everywhere); returns how many. */

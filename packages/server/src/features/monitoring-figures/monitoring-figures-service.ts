@@ -5,11 +5,10 @@
  * sub-division. Each number is counted with the predicate its drill-down list filters by.
  */
 import { addMonths, can, caseCategories, caseSteps, CLOSED_STEPS, periodEnd } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { childDivisions, getDivision } from '../divisions/division-repo.js';
-import { today as todayOf } from '../settings/labour-force-setting.js';
 import * as repo from './monitoring-figures-repo.js';
 import type { FiguresOutput } from './monitoring-figures-schemas.js';
 

@@ -4,14 +4,13 @@
  * twice); summarised by rule and division. `anju monitor run` and the schedule call it.
  */
 import { compileRules, can, periodEnd, type CompiledRule } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { activePacks } from '../policy/pack-service.js';
 import { assertDivision, factQuery } from '../policy/policy-access.js';
 import * as repo from './warning-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 export interface MonitorRunResult {
   runId: string;

@@ -5,12 +5,11 @@
  * before then makes this one raise nothing new, as runs are idempotent.
  */
 import { addMonths } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import { systemActor } from '../../platform/actor.js';
 import { runMonitor } from './monitor-run.js';
 import { lastRunOf } from './warning-repo.js';
 import { escalateOverdueCases } from '../monitoring-cases/escalation.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 const CHECK_EVERY_MS = 6 * 60 * 60 * 1000;
 

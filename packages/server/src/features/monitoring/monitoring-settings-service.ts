@@ -18,7 +18,7 @@ import {
   type monitoringDeadlinesInput,
   type monitoringThresholdsInput,
 } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
@@ -26,7 +26,6 @@ import { getDivision } from '../divisions/division-repo.js';
 import { putSetting, settingRowInForce } from '../settings/setting-repo.js';
 import { incomeLineOn } from './monitoring-settings.js';
 import { settingAt, settingHistory } from './monitoring-settings-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 type DatedKey = typeof MONITORING_SETTING_KEYS.thresholds | typeof MONITORING_SETTING_KEYS.deadlines;
 const DEFAULTS = { [MONITORING_SETTING_KEYS.thresholds]: DEFAULT_MONITORING_THRESHOLDS, [MONITORING_SETTING_KEYS.deadlines]: DEFAULT_MONITORING_DEADLINES };
@@ -42,8 +41,6 @@ function assertAdmin(actor: Actor, jurisdiction: string, what: string): void {
   if (!divisionContains(actor.divisionCode, jurisdiction)) throw new ForbiddenError(`只能修改本辖区的${what}`);
 }
 
-const todayOf = (ctx: AppContext) => chinaToday(ctx);
-
 async function inForce(ctx: AppContext, key: DatedKey, division: string, on: string) {
   const row = await settingRowInForce(ctx.db, key, division, on);
   const parsed = SCHEMAS[key].safeParse(row?.value);
@@ -55,7 +52,7 @@ async function inForce(ctx: AppContext, key: DatedKey, division: string, on: str
 export async function monitoringSettingsInForce(ctx: AppContext, actor: Actor, q: { division?: string; on?: string }) {
   const division = q.division ?? actor.divisionCode;
   assertRead(actor, division);
-  const on = q.on ?? todayOf(ctx);
+  const on = q.on ?? chinaToday(ctx);
   return {
     division,
     on,
@@ -109,7 +106,7 @@ export async function datedSettings(ctx: AppContext, actor: Actor, key: DatedKey
     const v = SCHEMAS[key].safeParse(r.value);
     return v.success ? [{ ...r, value: v.data as Record<string, number> }] : [];
   });
-  return { inForce: await inForce(ctx, key, actor.divisionCode, todayOf(ctx)), defaults: DEFAULTS[key] as Record<string, number>, history };
+  return { inForce: await inForce(ctx, key, actor.divisionCode, chinaToday(ctx)), defaults: DEFAULTS[key] as Record<string, number>, history };
 }
 
 type DatedInput = z.infer<typeof monitoringThresholdsInput> | z.infer<typeof monitoringDeadlinesInput>;

@@ -1,11 +1,11 @@
 import { ageOn, can, isLabourForce, maskIdNumber, maskPhone, parseIdNumber, type LabourForceSetting, type LabourCapacity, type PersonInput, type SchoolStage } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { findHousehold } from '../households/household-repo.js';
-import { labourForceBirthWindow, labourForceSetting, today } from '../settings/labour-force-setting.js';
+import { labourForceBirthWindow, labourForceSetting } from '../settings/labour-force-setting.js';
 import * as repo from './person-repo.js';
 import type { z } from 'zod';
 import type { PersonOutput, personListQuery } from './person-schemas.js';

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { appendVersion, can, checkPack, checkPackText, inForceOn, type PackIssue, type PolicyPack } from '@anju/core';
 import type { DB } from '../../db/schema.js';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { canonicalJson } from '../../platform/canonical-json.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -19,7 +19,6 @@ import { bundledPacks } from './bundled-packs.js';
 import { assertPolicyRead } from './policy-access.js';
 import * as repo from './pack-repo.js';
 import type { ParameterEdit, RuleEdit } from './policy-schemas.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 /** A pack edit or upload that does not pass the check: 422 with every issue. */
 export class PackRejectedError extends DomainError {
@@ -65,8 +64,6 @@ export async function storeBundledPacks(db: Kysely<DB>, packs: PolicyPack[] = bu
     return stored;
   });
 }
-
-const today = (ctx: AppContext) => chinaToday(ctx);
 
 export async function listPacks(ctx: AppContext, actor: Actor) {
   assertPolicyRead(actor);

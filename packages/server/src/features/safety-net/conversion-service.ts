@@ -4,7 +4,7 @@
  * person's safety-net state to the urban counterpart in the same audited transaction.
  */
 import { ageOn, can, maskIdNumber, URBAN_SAFETY_NET, type ConversionCancel, type ConversionComplete, type ConversionInput, type RuralSafetyNet } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
@@ -12,7 +12,6 @@ import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { calendarOf } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
-import { today } from '../settings/labour-force-setting.js';
 import * as repo from './conversion-repo.js';
 import type { CandidateOutput, ConversionListQuery, ConversionOutput } from './conversion-schemas.js';
 

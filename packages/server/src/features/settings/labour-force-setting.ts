@@ -2,9 +2,8 @@ import { z } from 'zod';
 import { DEFAULT_LABOUR_FORCE, type LabourForceSetting } from '@anju/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import { settingInForce } from './setting-repo.js';
-import { today as chinaToday } from '../../platform/context.js';
 
 export const LABOUR_FORCE_KEY = 'labour_force.ages';
 
@@ -18,10 +17,6 @@ export async function labourForceSetting(ctx: AppContext, divisionCode: string):
 export async function labourForceSettingOn(db: Kysely<DB>, divisionCode: string, on: string): Promise<LabourForceSetting> {
   const parsed = schema.safeParse(await settingInForce(db, LABOUR_FORCE_KEY, divisionCode, on));
   return parsed.success ? parsed.data : DEFAULT_LABOUR_FORCE;
-}
-
-export function today(ctx: AppContext): string {
-  return chinaToday(ctx);
 }
 
 /** Birth-date window of the labour-force ages on a date: born after `bornAfter`, on or before the other. */

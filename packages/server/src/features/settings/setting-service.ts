@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DEFAULT_LABOUR_FORCE } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
-import { LABOUR_FORCE_KEY, labourForceSetting, today } from './labour-force-setting.js';
+import { LABOUR_FORCE_KEY, labourForceSetting } from './labour-force-setting.js';
 import { putSetting } from './setting-repo.js';
 
 export const labourForceInput = z

@@ -1,6 +1,6 @@
 /** Who took a course: enrol, 结业 (with a certificate number: 持证) or 退训, and a person's trainings. */
 import { enrolmentStatuses, type EnrolmentCompletion } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
@@ -8,7 +8,6 @@ import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { toPersonBrief } from '../persons/person-brief.js';
 import { findPersonForAttach } from '../persons/person-brief-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import { assertManageTraining, assertReadTraining, loadCourse } from './course-service.js';
 import * as repo from './enrolment-repo.js';
 import { trainingFigures } from './training-figures-repo.js';

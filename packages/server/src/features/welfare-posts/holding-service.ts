@@ -4,7 +4,7 @@
  * GZ-2022 9).
  */
 import { OLDER_WORKER_AGE, welfarePriorities, type HoldingEnd, type HoldingStart, type WelfarePriority } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../platform/pg-errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { toPersonBrief } from '../persons/person-brief.js';
 import { findPersonForAttach } from '../persons/person-brief-repo.js';
-import { labourForceBirthWindow, labourForceSetting, today } from '../settings/labour-force-setting.js';
+import { labourForceBirthWindow, labourForceSetting } from '../settings/labour-force-setting.js';
 import * as repo from './holding-repo.js';
 import { listCandidates, type CandidateRow } from './candidate-repo.js';
 import { assertManagePosts, assertReadPosts, loadPost } from './welfare-post-service.js';

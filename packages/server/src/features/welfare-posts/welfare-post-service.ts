@@ -1,13 +1,12 @@
 /** The public-welfare post catalogue per site 公益岗位 (SPEC §5); 人社 work manages it. */
 import { can, type WelfarePostInput } from '@anju/core';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { assertManageLabourServices } from '../../platform/labour-services-access.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { toPersonBrief, type PersonBriefRow } from '../persons/person-brief.js';
-import { today } from '../settings/labour-force-setting.js';
 import { findSite } from '../sites/site-repo.js';
 import * as repo from './welfare-post-repo.js';
 import { countHoldings } from './holding-repo.js';

@@ -5,13 +5,12 @@
  */
 import { can, upgradeObstacles, workshopCheckLabels, workshopChecks, WORKSHOP_RULES_KEY, DEFAULT_WORKSHOP_RULES, type WorkshopFacts } from '@anju/core';
 import type { z } from 'zod';
-import type { AppContext } from '../../platform/context.js';
+import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { assertManageLabourServices } from '../../platform/labour-services-access.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
-import { today } from '../settings/labour-force-setting.js';
 import { putSetting } from '../settings/setting-repo.js';
 import * as repo from './workshop-repo.js';
 import { rulesCache, workshopRulesOn, type RulesInForce } from './workshop-rules.js';
