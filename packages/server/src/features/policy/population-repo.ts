@@ -7,6 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { withPlannerMethodOff } from '../../db/planner-settings.js';
 import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fact-repo.js';
 
 /**
@@ -24,18 +25,12 @@ export function compiled(rule: CompiledRule): { eligible: string; amount: string
 }
 
 /**
- * Runs a statement over whole populations with merge joins off. The facts are CTEs without
+ * Statements over whole populations run with merge joins off: the facts are CTEs without
  * statistics, so the planner takes a million people for a billion rows and joins them to their
- * households (and hires to their people) by sorting both sides: a quarter of the time of all rules
+ * households (and hires to their people) by sorting both sides — a quarter of the time of all rules
  * over a million people (21 s against 16 s with hash joins, same totals).
  */
-async function withHashJoins<T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>): Promise<T> {
-  if (!db.isTransaction) return db.transaction().execute((trx) => withHashJoins(trx, run));
-  await sql`SET LOCAL enable_mergejoin = off`.execute(db);
-  const result = await run(db);
-  await sql`SET LOCAL enable_mergejoin TO DEFAULT`.execute(db);
-  return result;
-}
+const withHashJoins = <T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>) => withPlannerMethodOff(db, 'enable_mergejoin', run);
 
 export interface RuleTotal {
   rule: CompiledRule;
