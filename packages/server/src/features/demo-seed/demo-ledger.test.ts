@@ -4,10 +4,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/actor.js';
-import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
-import { generateDemo } from '../demo/generator.js';
+import type { testContext, TestDatabase } from '../../../test/test-database.js';
+import { demoTestDatabase } from '../../../test/demo-database.js';
 import { figures } from '../employment/figures-service.js';
-import { loadDemo } from './demo-seed.js';
 import { demoPeriods, seedLedger } from './demo-ledger.js';
 
 let tdb: TestDatabase;
@@ -16,11 +15,7 @@ let county: string;
 const periods = demoPeriods(new Date('2026-06-01T08:00:00Z'), 4);
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb.database); // today is 2026-06-01
-  const data = await generateDemo({ persons: 1200, seed: 3 });
-  county = data.counties[0]!.code;
-  await loadDemo(ctx, data, () => undefined);
+  ({ tdb, ctx, county } = await demoTestDatabase({ persons: 1200, seed: 3 })); // today is 2026-06-01
   await seedLedger(ctx, { seed: 3, periods });
 });
 

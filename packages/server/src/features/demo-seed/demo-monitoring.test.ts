@@ -5,11 +5,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../platform/actor.js';
-import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
-import { generateDemo } from '../demo/generator.js';
+import type { testContext, TestDatabase } from '../../../test/test-database.js';
+import { demoTestDatabase } from '../../../test/demo-database.js';
 import { monitoringFigures } from '../monitoring-figures/monitoring-figures-service.js';
 import { listCandidates } from '../safety-net/conversion-service.js';
-import { loadDemo } from './demo-seed.js';
 import { seedMonitoring } from './demo-monitoring.js';
 
 let tdb: TestDatabase;
@@ -19,11 +18,7 @@ let seeded: Awaited<ReturnType<typeof seedMonitoring>>;
 let seconds: number;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb.database); // today is 2026-06-01
-  const data = await generateDemo({ persons: 1500, seed: 5 });
-  county = data.counties[0]!.code;
-  await loadDemo(ctx, data, () => undefined);
+  ({ tdb, ctx, county } = await demoTestDatabase({ persons: 1500, seed: 5 })); // today is 2026-06-01
   const started = Date.now();
   seeded = await seedMonitoring(ctx, 5);
   seconds = (Date.now() - started) / 1000;

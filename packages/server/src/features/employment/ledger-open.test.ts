@@ -8,9 +8,8 @@
 import { addMonths } from '@anju/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
-import { generateDemo } from '../demo/generator.js';
-import { loadDemo } from '../demo-seed/demo-seed.js';
+import type { testContext, TestDatabase } from '../../../test/test-database.js';
+import { demoTestDatabase } from '../../../test/demo-database.js';
 import { demoPeriods, seedLedger } from '../demo-seed/demo-ledger.js';
 import { factScope } from './labour-facts.js';
 import { historyFacts, labourForceOf, type FactScope } from './labour-facts-repo.js';
@@ -25,11 +24,7 @@ const periods = demoPeriods(new Date('2026-06-01T08:00:00Z'), 13);
 const last = periods.at(-1)!;
 
 beforeAll(async () => {
-  tdb = await createTestDatabase();
-  ctx = testContext(tdb.database); // today is 2026-06-01
-  const data = await generateDemo({ persons: 800, seed: 5 });
-  county = data.counties[0]!.code;
-  await loadDemo(ctx, data, () => undefined);
+  ({ tdb, ctx, county } = await demoTestDatabase({ persons: 800, seed: 5 })); // today is 2026-06-01
   await seedLedger(ctx, { seed: 5, periods });
 });
 
