@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { addMonths } from '@anju/core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
+import { apiAs, choose, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -77,12 +77,6 @@ async function zeroHousehold(): Promise<{ householdId: string; state: 'new' | 'c
   return { householdId, state: 'new' };
 }
 
-/** Picks an option of the antd select with this test id (inside `scope`). */
-async function choose(p: Page, scope: ReturnType<Page['locator']>, testId: string, option: string): Promise<void> {
-  await scope.getByTestId(testId).click();
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 describe('labour ledger', () => {
   it('21. opens a period, records an action for a zero-employment household, employs a member and sees it cleared', async () => {
     context = await browser.newContext(DESKTOP);
@@ -121,7 +115,7 @@ describe('labour ledger', () => {
     await shot(p, 'j21-zero-households');
     await caseRow.getByTestId('zero-set-action').click();
     const form = p.getByTestId('zero-action-form');
-    await choose(p, form, 'zero-action', '推荐岗位');
+    await choose(p, 'zero-action', '推荐岗位', form);
     await form.getByTestId('zero-responsible').fill('就业专干');
     await form.getByTestId('zero-note').fill('推荐到县内帮扶车间');
     await submitModal(p, 'zero-action-submit');
@@ -136,12 +130,12 @@ describe('labour ledger', () => {
     await row.waitFor();
     expect(await tableRows(p, 'ledger-table').count()).toBe(members.length);
     await row.getByTestId('row-edit').click();
-    await choose(p, row, 'fact-state', '已就业');
+    await choose(p, 'fact-state', '已就业', row);
     // Saving without channel and place shows the schema's words under the two cells.
     await row.getByTestId('row-save').click();
     await expect.poll(() => row.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual(['已就业须填写就业渠道', '已就业须填写就业地点']);
-    await choose(p, row, 'fact-channel', '外出务工');
-    await choose(p, row, 'fact-place', '省外');
+    await choose(p, 'fact-channel', '外出务工', row);
+    await choose(p, 'fact-place', '省外', row);
     await row.getByTestId('fact-employerName').fill('东部协作企业');
     await row.getByTestId('fact-contractMonths').fill('12');
     await row.getByTestId('fact-monthlyIncome').fill('4800');

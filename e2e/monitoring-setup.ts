@@ -111,27 +111,6 @@ export async function pickDate(p: Page, testId: string, date: string): Promise<v
   await expect.poll(() => input.inputValue()).toBe(date);
 }
 
-/**
- * Picks an option of the antd select with this test id. A click can be swallowed (a closing modal
- * takes the focus back, or the dropdown is still animating on a busy machine), so each try waits
- * briefly for the option and closes whatever is open before the next one.
- */
-export async function choose(p: Page, testId: string, option: string): Promise<void> {
-  const select = p.getByTestId(testId);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await select.scrollIntoViewIfNeeded();
-    await select.click();
-    const picked = await p
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-      .first()
-      .click({ timeout: 3_000 })
-      .then(() => true, () => false);
-    if (picked && (await select.innerText()).includes(option)) return;
-    await p.keyboard.press('Escape');
-  }
-  expect(await select.innerText()).toContain(option);
-}
-
 /** Waits until the case page shows the case at `step`. */
 export async function expectStep(p: Page, step: string): Promise<void> {
   await p.locator(`[data-testid="case-page"][data-step="${step}"]`).waitFor();

@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { act, choose, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, search, setIncome, type Followed } from './monitoring-setup.js';
-import { apiAs, divisionOf, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
+import { act, expectStep, medicalFile, openPeriodsTo, pickDate, pickHousehold, search, setIncome, type Followed } from './monitoring-setup.js';
+import { apiAs, choose, divisionOf, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true };
 /** 09:00 in Beijing on a day of the journey. */

@@ -2,7 +2,7 @@
  * What the journeys share: an API session (for looking things up and checking what was written,
  * never for doing the journey itself) and signing in through the login page.
  */
-import { beforeEach } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD, shot, type E2eServer } from './harness.js';
 
@@ -113,4 +113,25 @@ export async function submitModal(page: Page, submitTestId: string): Promise<voi
     if (await submit.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => true)) continue;
     await submit.click();
   }
+}
+
+/**
+ * Picks an option of the antd select with this test id (inside `scope`, when several are on the page). A click can be swallowed (a closing modal
+ * takes the focus back, or the dropdown is still animating on a busy machine), so each try waits
+ * briefly for the option and closes whatever is open before the next one.
+ */
+export async function choose(p: Page, testId: string, option: string, scope: Locator | Page = p): Promise<void> {
+  const select = scope.getByTestId(testId);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await select.scrollIntoViewIfNeeded();
+    await select.click();
+    const picked = await p
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 3_000 })
+      .then(() => true, () => false);
+    if (picked && (await select.innerText()).includes(option)) return;
+    await p.keyboard.press('Escape');
+  }
+  expect(await select.innerText()).toContain(option);
 }
