@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, divisionOf, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
+import { apiAs, divisionOf, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -128,7 +128,7 @@ describe('monitoring figures, tasks and conversions', () => {
     await p.getByTestId('task-finish-submit').click();
     await p.getByTestId('conflict-dialog').waitFor();
     await shot(p, 'j42-task-conflict');
-    await p.getByTestId('conflict-overwrite').click();
+    await submitModal(p, 'conflict-overwrite');
     await expect.poll(() => row.innerText()).toContain('已办结');
     expect(await row.innerText()).toContain('已发放临时救助金2000元');
     const done = (await own.get('/monitoring/tasks?status=done&pageSize=100')).items.find((t: { id: string }) => t.id === task.id);

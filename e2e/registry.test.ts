@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD, launchBrowser, shot, startServer, type E2eServer } from './harness.js';
-import { apiAs, divisionOf, fillLogin, shotOnFailure, signIn, tableRows, type ApiSession } from './support.js';
+import { apiAs, divisionOf, fillLogin, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' };
 const ETHNICITIES = ['布依族', '苗族', '侗族', '土家族'];
@@ -198,7 +198,7 @@ describe('registry journeys of a township clerk', () => {
     expect(stored.version).toBe(member.version + 1);
 
     // "Use theirs" puts the colleague's version in the form; saving from there is no longer stale.
-    await page.getByTestId('conflict-use-theirs').click();
+    await submitModal(page, 'conflict-use-theirs');
     await expect.poll(() => page.getByTestId('field-ethnicity').inputValue()).toBe(theirs);
     expect(await dialog.isVisible()).toBe(false);
     await page.getByTestId('field-ethnicity').fill(mine);
@@ -219,7 +219,7 @@ describe('registry journeys of a township clerk', () => {
     await page.getByTestId('field-name').fill(newName);
     await page.getByTestId('form-submit').click();
     await page.getByTestId('conflict-dialog').waitFor();
-    await page.getByTestId('conflict-overwrite').click();
+    await submitModal(page, 'conflict-overwrite');
     await page.waitForURL((u) => u.pathname === `/households/${member.householdId}`);
     const saved = await admin.get(`/persons/${member.id}`);
     expect(saved).toMatchObject({ name: newName, ethnicity: theirs, version: member.version + 2 });
