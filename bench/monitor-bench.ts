@@ -110,6 +110,7 @@ try {
   const first = await runMonitor(ctx, actor, { period: PERIOD, division: '52' });
   const firstMs = ms(t);
   const firstStatements = counter.count();
+  const firstBreakdown = counter.breakdown().slice(0, 5);
   counter.reset();
   t = process.hrtime.bigint();
   const second = await runMonitor(ctx, actor, { period: PERIOD, division: '52' });
@@ -131,6 +132,8 @@ try {
   console.log(`\nfloor: one pass over the people, grouped by household (median of 3)  ${floor.toFixed(0).padStart(8)} ms`);
   console.log(`monthly run, first:  ${fmt(first.raised)} warnings, ${firstStatements} SQL statements   ${firstMs.toFixed(0).padStart(8)} ms  ${(firstMs / floor).toFixed(1)}× floor`);
   console.log(`monthly run, again:  ${fmt(second.raised)} warnings, ${secondStatements} SQL statements   ${secondMs.toFixed(0).padStart(8)} ms  ${(secondMs / floor).toFixed(1)}× floor`);
+  console.log('\nthe first run\'s slowest statements:');
+  for (const b of firstBreakdown) console.log(`  ${b.ms.toFixed(0).padStart(8)} ms ${String(b.calls).padStart(4)}×  ${b.statement}`);
   console.log(`\ntarget: the whole run within 10× the floor; the second run raises nothing`);
   if (second.raised !== 0) process.exitCode = 1;
 } finally {

@@ -1,7 +1,7 @@
 import { addMonths } from '@anju/core';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { withPlannerMethodOff } from '../../db/planner-settings.js';
+import { withPlannerSettings } from '../../db/planner-settings.js';
 import { historyFacts, labourForceOf, type FactScope } from './labour-facts-repo.js';
 import { streakColumns } from './labour-streaks.js';
 
@@ -54,7 +54,7 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
   const final = (carried: RawBuilder<unknown>, column: string) => sql`CASE WHEN x.carried THEN ${carried} ELSE ${sql.ref(`f.${column}`)} END`;
 
   // Every lookup below misses a cache: the planner's Memoize nodes only cost (a third of the time).
-  const result = await withPlannerMethodOff(db, 'enable_memoize', (db) => sql`
+  const result = await withPlannerSettings(db, { enable_memoize: 'off' }, (db) => sql`
     INSERT INTO labour_record (person_id, period, county_code, dest_division_code, household_id,
       wants_work, state, channel, place, employer_id, employer_name, start_date, contract_months,
       social_insurance, monthly_income, training_wish, confirmed, labour_force, stably_employed,

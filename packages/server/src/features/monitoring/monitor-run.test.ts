@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import type { LabourFacts } from '@anju/core';
 import { buildApp } from '../../app.js';
 import { createTestDatabase, testContext, type TestDatabase } from '../../../test/test-database.js';
@@ -106,6 +107,16 @@ describe('the monthly monitoring run', () => {
     const again = await run('2026-04');
     expect(again.body.raised).toBe(0);
     expect((await warnings()).length).toBe(before);
+  });
+
+  it('refuses to delete a household or a run a warning names, as the foreign keys did (migration 0011)', async () => {
+    const { rows } = await sql<{ household_id: string; run_id: string }>`SELECT household_id, run_id FROM monitoring_warning LIMIT 1`.execute(ctx.db);
+    const named = rows[0]!;
+    await expect(sql`DELETE FROM household WHERE id = ${named.household_id}`.execute(ctx.db)).rejects.toMatchObject({ code: '23503' });
+    await expect(sql`DELETE FROM monitor_run WHERE id = ${named.run_id}`.execute(ctx.db)).rejects.toMatchObject({ code: '23503' });
+    await expect(sql`TRUNCATE monitor_run CASCADE`.execute(ctx.db)).rejects.toMatchObject({ code: '23503' });
+    const left = await sql<{ n: string }>`SELECT count(*) AS n FROM monitor_run WHERE id = ${named.run_id}`.execute(ctx.db);
+    expect(Number(left.rows[0]!.n)).toBe(1);
   });
 
   it('keeps a dismissed warning dismissed that month, and warns again next month while the facts hold', async () => {

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { referencedFacts, type CompiledRule } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
 import { factCtes, kindFacts, type FactQuery } from '../policy/fact-repo.js';
 import { compiled } from '../policy/population-repo.js';
 
@@ -20,12 +21,15 @@ function factsJson(rule: CompiledRule): string {
 const RAISE_LOCK = 734_401;
 
 /**
- * Raises a warning for every household a rule fires on, in one statement, unless the household
- * already has one open for that rule, had one this period, or had one taken into a case within
- * the last six months (a case lasts at least that long; later the rule may raise it again).
- * Runs take turns (the caller's transaction holds the lock until it ends), so what the statement
- * reads as already raised is all there is: its rows need no ON CONFLICT, whose checking of every
- * unique index before each insert cost a third of the time of writing 60,000 warnings.
+ * Raises a warning for every household a rule fires on, unless the household already has one open
+ * for that rule, had one this period, or had one taken into a case within the last six months (a
+ * case lasts at least that long; later the rule may raise it again). Two statements: the rules
+ * fired, into a temporary table (a statement that writes to a table of the database gets no
+ * parallel workers, one that creates its table does: the facts of every household are most of the
+ * time), then the warnings not held back. Runs take turns (the caller's transaction holds the lock
+ * until it ends), so what the second reads as already raised is all there is: its rows need no
+ * ON CONFLICT, whose checking of every unique index before each insert cost a third of the time
+ * of writing 60,000 warnings.
  */
 export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[], period: string, runId: string): Promise<number> {
   if (!rules.length) return 0;
@@ -36,19 +40,24 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   // The facts of the rules that fired only: built for every household and rule, they cost more
   // than the rules themselves.
   const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;
+  await withPlannerSettings(db, populationWide, (db) => sql`CREATE TEMPORARY TABLE monitor_fired AS
+    ${factCtes(q)}
+    SELECT f.subject_id::bigint AS household_id, w.rule_id, w.pack_code, ${sql.raw(facts)} AS facts
+    FROM (SELECT * FROM (${kindFacts('household', q)}) f WHERE ${sql.raw(any)}) f
+    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
+    WHERE w.fired`.execute(db));
   const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
   // The warnings that hold a rule back, read once before the insert: as a correlated NOT EXISTS
   // on a table still empty when the statement was planned (the first run), PostgreSQL rescanned
   // the table, growing with every row inserted, for each new warning (304 s for 60,000).
-  const result = await sql`${factCtes(q)},
-      seen AS MATERIALIZED (SELECT m.household_id, m.rule_id FROM monitoring_warning m
+  const result = await sql`WITH seen AS MATERIALIZED (SELECT m.household_id, m.rule_id FROM monitoring_warning m
         WHERE m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore}))
     INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
-    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, ${sql.raw(facts)}, ${runId}
-    FROM (SELECT * FROM (${kindFacts('household', q)}) f WHERE ${sql.raw(any)}) f
-    JOIN household h ON h.id = f.subject_id::bigint
-    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
-    WHERE w.fired AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = h.id AND seen.rule_id = w.rule_id)`.execute(db);
+    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, w.facts, ${runId}
+    FROM monitor_fired w JOIN household h ON h.id = w.household_id
+    WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = h.id AND seen.rule_id = w.rule_id)`.execute(db);
+  // (On an error, the transaction's rollback takes the table away.)
+  await sql`DROP TABLE monitor_fired`.execute(db);
   return Number(result.numAffectedRows ?? 0);
 }
 

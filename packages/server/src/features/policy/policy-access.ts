@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { labourForceBirthWindow, labourForceSettingOn } from '../settings/labour-force-setting.js';
-import { countiesOf, type FactQuery } from './fact-repo.js';
+import { countiesOf, ledgerMonths, type FactQuery } from './fact-repo.js';
 import { incomeLineOn, monitoringThresholds } from '../monitoring/monitoring-settings.js';
 
 export function assertPolicyRead(actor: Actor): void {
@@ -24,5 +24,7 @@ export async function factQuery(ctx: AppContext, q: { division: string; asOf: st
       return { countyCode, incomeLine: line?.yuan ?? 0, incomeDropShare: t.incomeDropShare, rigidExpenseShare: t.rigidExpenseShare };
     }),
   );
-  return { division: q.division, asOf: q.asOf, householdId: q.householdId, ...window, thresholds };
+  // Resolved before the fact statements, like the settings: the planner then knows the months.
+  const ledger = await ledgerMonths(ctx.db, q.division, q.asOf);
+  return { division: q.division, asOf: q.asOf, householdId: q.householdId, ...window, thresholds, ledger };
 }

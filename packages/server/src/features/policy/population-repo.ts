@@ -7,7 +7,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
-import { withPlannerMethodOff } from '../../db/planner-settings.js';
+import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
 import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fact-repo.js';
 
 /**
@@ -23,14 +23,6 @@ export function compiled(rule: CompiledRule): { eligible: string; amount: string
   const cost = amount ? `coalesce(sum((${amount}) * ${months}) FILTER (WHERE ${eligible}), 0)` : 'NULL::float8';
   return { eligible, amount: amount ?? 'NULL::float8', cost };
 }
-
-/**
- * Statements over whole populations run with merge joins off: the facts are CTEs without
- * statistics, so the planner takes a million people for a billion rows and joins them to their
- * households (and hires to their people) by sorting both sides — a quarter of the time of all rules
- * over a million people (21 s against 16 s with hash joins, same totals).
- */
-const withHashJoins = <T>(db: Kysely<DB>, run: (db: Kysely<DB>) => Promise<T>) => withPlannerMethodOff(db, 'enable_mergejoin', run);
 
 export interface RuleTotal {
   rule: CompiledRule;
@@ -56,7 +48,7 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
     });
     return sql`(SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f) ${sql.raw(`k_${kind}`)}`;
   });
-  const { rows } = await withHashJoins(db, (db) => sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db));
+  const { rows } = await withPlannerSettings(db, populationWide, (db) => sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db));
   const row = rows[0] ?? {};
   return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
 }
@@ -127,7 +119,7 @@ export async function simulationTotals(
     ];
   });
   const child: RawBuilder<string> = sql`left(f.division_code, ${childLength})`;
-  const { rows } = await withHashJoins(db, (db) => sql<Record<string, string | null>>`
+  const { rows } = await withPlannerSettings(db, populationWide, (db) => sql<Record<string, string | null>>`
     SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factRows(kind, q)}) f GROUP BY 1`.execute(db));
   const num = (v: string | null | undefined) => Number(v ?? 0);
   const money = (v: string | null | undefined) => (v == null ? null : Number(v));
