@@ -11,9 +11,10 @@ export type PlannerSettings = Partial<Record<'enable_mergejoin' | 'enable_memoiz
 export async function withPlannerSettings<T>(db: Kysely<DB>, settings: PlannerSettings, run: (db: Kysely<DB>) => Promise<T>): Promise<T> {
   if (!db.isTransaction) return db.transaction().execute((trx) => withPlannerSettings(trx, settings, run));
   const names = Object.keys(settings) as (keyof PlannerSettings)[];
-  for (const name of names) await sql`SELECT set_config(${name}, ${settings[name]}, true)`.execute(db);
+  await sql`SELECT ${sql.join(names.map((name) => sql`set_config(${name}, ${settings[name]}, true)`))}`.execute(db);
   const result = await run(db);
-  for (const name of names) await sql`SET LOCAL ${sql.raw(name)} TO DEFAULT`.execute(db);
+  // Back to the session's values (reset_val), still local to the transaction.
+  await sql`SELECT set_config(name, reset_val, true) FROM pg_settings WHERE name = ANY(${names}::text[])`.execute(db);
   return result;
 }
 

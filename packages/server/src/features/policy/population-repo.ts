@@ -31,25 +31,31 @@ export interface RuleTotal {
 }
 
 /**
- * How many subjects each rule finds eligible, and what it costs (null while amounts are unset),
- * for every kind of subject in one statement: each kind's counts are one row of a cross join, so
- * the facts they share (the ledger's, above all) are computed once.
+ * How many subjects each rule finds eligible, and what it costs (null while amounts are unset):
+ * one statement per kind of subject, two at a time on connections of their own (a pool's), so
+ * the steps of one that PostgreSQL runs in a single process (the households' final sums) overlap
+ * with the parallel steps of another.
  */
 export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[]): Promise<RuleTotal[]> {
-  const kinds = subjectKinds.filter((kind) => rules.some((r) => r.rule.subject === kind));
-  if (!kinds.length) return [];
   const index = new Map(rules.map((r, i) => [r, i]));
-  const parts = kinds.map((kind) => {
+  // Households first: theirs is the longest statement.
+  const kinds = ['household' as const, ...subjectKinds.filter((k) => k !== 'household')].filter((kind) => rules.some((r) => r.rule.subject === kind));
+  const totalsOf = async (kind: SubjectKind) => {
     const columns = rules.flatMap((rule) => {
       if (rule.rule.subject !== kind) return [];
       const c = compiled(rule);
       const i = index.get(rule)!;
       return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `${c.cost} AS c${i}`];
     });
-    return sql`(SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f) ${sql.raw(`k_${kind}`)}`;
-  });
-  const { rows } = await withPlannerSettings(db, populationWide, (db) => sql<Record<string, string | null>>`${factCtes(q)} SELECT * FROM ${sql.join(parts, sql`, `)}`.execute(db));
-  const row = rows[0] ?? {};
+    const { rows } = await withPlannerSettings(db, populationWide, (db) =>
+      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f`.execute(db));
+    return rows[0] ?? {};
+  };
+  const row: Record<string, string | null> = {};
+  const lane = async () => {
+    for (let kind = kinds.shift(); kind; kind = kinds.shift()) Object.assign(row, await totalsOf(kind));
+  };
+  await Promise.all([lane(), lane()]);
   return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
 }
 
