@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely';
 import { referencedFacts, type CompiledRule } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
-import { factCtes, kindFacts, type FactQuery } from '../policy/fact-repo.js';
+import { factCtes, factsForRules, type FactQuery } from '../policy/fact-repo.js';
 import { compiled } from '../policy/population-repo.js';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -42,8 +42,8 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;
   await withPlannerSettings(db, populationWide, (db) => sql`CREATE TEMPORARY TABLE monitor_fired AS
     ${factCtes(q)}
-    SELECT f.subject_id::bigint AS household_id, w.rule_id, w.pack_code, ${sql.raw(facts)} AS facts
-    FROM (SELECT * FROM (${kindFacts('household', q)}) f WHERE ${sql.raw(any)}) f
+    SELECT f.subject_id::bigint AS household_id, f.county_code, f.division_code, w.rule_id, w.pack_code, ${sql.raw(facts)} AS facts
+    FROM (SELECT * FROM (${factsForRules('household', q)}) f WHERE ${sql.raw(any)}) f
     CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
     WHERE w.fired`.execute(db));
   const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
@@ -53,9 +53,9 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   const result = await sql`WITH seen AS MATERIALIZED (SELECT m.household_id, m.rule_id FROM monitoring_warning m
         WHERE m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore}))
     INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
-    SELECT h.id, w.rule_id, w.pack_code, ${period}, h.county_code, h.dest_division_code, w.facts, ${runId}
-    FROM monitor_fired w JOIN household h ON h.id = w.household_id
-    WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = h.id AND seen.rule_id = w.rule_id)`.execute(db);
+    SELECT w.household_id, w.rule_id, w.pack_code, ${period}, w.county_code, w.division_code, w.facts, ${runId}
+    FROM monitor_fired w
+    WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = w.household_id AND seen.rule_id = w.rule_id)`.execute(db);
   // (On an error, the transaction's rollback takes the table away.)
   await sql`DROP TABLE monitor_fired`.execute(db);
   return Number(result.numAffectedRows ?? 0);

@@ -8,7 +8,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
-import { factColumn, factCtes, factRows, kindFacts, type FactQuery } from './fact-repo.js';
+import { factColumn, factCtes, factRows, factsForRules, type FactQuery } from './fact-repo.js';
 
 /**
  * A rule's condition inside its jurisdiction; its amount per payment; and the sum of its totals
@@ -48,7 +48,7 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
       return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `${c.cost} AS c${i}`];
     });
     const { rows } = await withPlannerSettings(db, populationWide, (db) =>
-      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${kindFacts(kind, q)}) f`.execute(db));
+      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${factsForRules(kind, q)}) f`.execute(db));
     return rows[0] ?? {};
   };
   const row: Record<string, string | null> = {};
@@ -126,7 +126,7 @@ export async function simulationTotals(
   });
   const child: RawBuilder<string> = sql`left(f.division_code, ${childLength})`;
   const { rows } = await withPlannerSettings(db, populationWide, (db) => sql<Record<string, string | null>>`
-    SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factRows(kind, q)}) f GROUP BY 1`.execute(db));
+    ${factCtes(q)} SELECT ${child} AS child, ${sql.raw(columns.join(', '))} FROM (${factsForRules(kind, q)}) f GROUP BY 1`.execute(db));
   const num = (v: string | null | undefined) => Number(v ?? 0);
   const money = (v: string | null | undefined) => (v == null ? null : Number(v));
   return rows.flatMap((row) =>
