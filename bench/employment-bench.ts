@@ -3,10 +3,10 @@
  *
  * The monthly labour ledger at scale, on a fresh PostgreSQL database: N demo people loaded
  * through the import path, twelve periods of ledger built by the demo seeder (seedLedger), then,
- * in the same run, the thirteenth period opened for every county, the zero-employment scan of
- * that period, the division figures at each level, and the floors they are measured against:
+ * in the same run, the thirteenth period opened for every county (two at a time, as a province
+ * opens its month), the zero-employment scan of that period, the division figures at each level, and the floors they are measured against:
  * bare SQL passes over the same ledger. Prints each step's time, its ratio to the floors and the
- * number of SQL statements it sent.
+ * number of SQL statements it sent; last, the fourteenth period opened one county at a time.
  *
  * `--keep` keeps the database as it stands after the twelve periods (the steps then run on a copy
  * of it, dropped afterwards); `--database NAME` skips the build and runs the steps on a fresh copy
@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { addMonths } from '@anju/core';
 import { createContext, generateDemo, loadConfig, loadDemo, openDatabase, prepareDatabase, systemActor } from '@anju/server';
 import { demoPeriods, seedLedger } from '../packages/server/src/features/demo-seed/demo-ledger.js';
-import { openPeriod } from '../packages/server/src/features/employment/ledger-service.js';
+import { openPeriod, openPeriodEverywhere } from '../packages/server/src/features/employment/ledger-service.js';
 import { figures } from '../packages/server/src/features/employment/figures-service.js';
 import { factScope } from '../packages/server/src/features/employment/labour-facts.js';
 import { scanZeroEmployment } from '../packages/server/src/features/employment/zero-employment-scan-repo.js';
@@ -109,12 +109,13 @@ try {
   const counties = (await sql<{ county_code: string; n: string }>('SELECT county_code, count(*) AS n FROM household GROUP BY 1 ORDER BY 2 DESC')).map((r) => r.county_code);
   const results: { step: string; ms: number; statements: number; note?: string }[] = [];
 
-  console.log(`== (a) opening ${next} for ${counties.length} counties`);
+  console.log(`== (a) opening ${next} for ${counties.length} counties, two at a time`);
   counter.reset();
   t = process.hrtime.bigint();
-  let opened = 0;
-  for (const county of counties) opened += (await openPeriod(ctx, actor, county, next)).records;
-  results.push({ step: `(a) open ${next}, all counties`, ms: ms(t), statements: counter.count(), note: `${fmt(opened)} records` });
+  const everywhere = await openPeriodEverywhere(ctx, actor, '', next);
+  if (everywhere.failed.length) throw new Error(`opening failed: ${JSON.stringify(everywhere.failed)}`);
+  const opened = everywhere.opened.reduce((n, o) => n + o.records, 0);
+  results.push({ step: `(a) open ${next}, all counties, two at a time`, ms: ms(t), statements: counter.count(), note: `${fmt(opened)} records` });
   const openBreakdown = counter.breakdown().slice(0, 5);
 
   console.log('== (b) zero-employment scan');
@@ -184,6 +185,16 @@ try {
     client.release();
   }
   const floorRealWrite = median(realWrites);
+
+  // The same opening one county after another (the month after: the floors above wrote theirs
+  // only to take it back), for comparison with (a).
+  const after = addMonths(next, 1);
+  console.log(`== (a') opening ${after} one county at a time`);
+  counter.reset();
+  t = process.hrtime.bigint();
+  let openedOneByOne = 0;
+  for (const county of counties) openedOneByOne += (await openPeriod(ctx, actor, county, after)).records;
+  results.splice(1, 0, { step: `(a') open ${after}, one county at a time`, ms: ms(t), statements: counter.count(), note: `${fmt(openedOneByOne)} records` });
   const [size] = await sql<{ records: string; households: string }>('SELECT count(*) AS records, count(DISTINCT household_id) AS households FROM labour_record WHERE period = $1', [next]);
   const [all] = await sql<{ n: string }>('SELECT count(*) AS n FROM labour_record');
 

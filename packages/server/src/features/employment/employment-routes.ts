@@ -24,6 +24,24 @@ export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '开启新一期（结转上期数据待确认）', body: countyQuery.extend({ period }), response: { 201: z.object({ countyCode: z.string(), period: z.string(), carriedFrom: z.string().nullable(), records: z.number() }) } } },
     async (req, reply) => reply.code(201).send(await ledger.openPeriod(ctx, req.actor, req.body.countyCode, req.body.period)),
   );
+  app.post(
+    '/employment/periods/everywhere',
+    {
+      schema: {
+        tags,
+        summary: '在辖区内尚未开启的各县一并开启新一期',
+        body: z.object({ divisionCode: z.string().regex(/^\d{0,12}$/, '行政区划代码须为数字'), period }),
+        response: {
+          200: z.object({
+            period: z.string(),
+            opened: z.array(z.object({ countyCode: z.string(), carriedFrom: z.string().nullable(), records: z.number() })),
+            failed: z.array(z.object({ countyCode: z.string(), message: z.string() })),
+          }),
+        },
+      },
+    },
+    (req) => ledger.openPeriodEverywhere(ctx, req.actor, req.body.divisionCode, req.body.period),
+  );
   app.post('/employment/periods/:period/close', { schema: { tags, summary: '关闭期别（此后只能更正）', params: z.object({ period }), body: countyQuery } }, async (req, reply) => {
     await ledger.closePeriod(ctx, req.actor, req.body.countyCode, req.params.period);
     return reply.code(204).send();

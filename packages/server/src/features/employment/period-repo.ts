@@ -77,3 +77,17 @@ export async function openPeriodsFrom(db: Kysely<DB>, divisionCode: string, from
     .orderBy('period')
     .execute();
 }
+
+/** The counties with active households inside a division that have not opened `period`. */
+export async function countiesWithout(db: Kysely<DB>, divisionCode: string, period: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('household as h')
+    .select('h.county_code')
+    .distinct()
+    .where('h.status', '=', 'active')
+    .where('h.dest_division_code', 'like', `${divisionCode}%`)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('labour_period as p').select('p.period').whereRef('p.county_code', '=', 'h.county_code').where('p.period', '=', period))))
+    .orderBy('h.county_code')
+    .execute();
+  return rows.map((r) => r.county_code);
+}

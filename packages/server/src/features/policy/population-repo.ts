@@ -5,6 +5,7 @@
  * subject by subject in the same statement.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import pMap from 'p-map';
 import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
@@ -51,11 +52,7 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
       sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${factsForRules(kind, q)}) f`.execute(db));
     return rows[0] ?? {};
   };
-  const row: Record<string, string | null> = {};
-  const lane = async () => {
-    for (let kind = kinds.shift(); kind; kind = kinds.shift()) Object.assign(row, await totalsOf(kind));
-  };
-  await Promise.all([lane(), lane()]);
+  const row: Record<string, string | null> = Object.assign({}, ...(await pMap(kinds, totalsOf, { concurrency: 2 })));
   return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
 }
 
