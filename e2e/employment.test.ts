@@ -202,4 +202,30 @@ describe('labour ledger', () => {
     await p.locator('.ant-drawer').getByTestId('fact-state').waitFor();
     await shot(p, 'j22-phone-ledger-row-drawer');
   });
+
+  it('23. above county level, the next month is opened in every county at once', async () => {
+    const next = addMonths(period, 1);
+    const at = new Date(`${next}-15T02:00:00Z`);
+    server.clock.now = at;
+    try {
+      await context?.close();
+      context = await browser.newContext(DESKTOP);
+      context.setDefaultTimeout(15_000);
+      await context.clock.setFixedTime(at);
+      page = await context.newPage();
+      const p = page;
+      await signIn(p, server, 'admin');
+      await p.goto(`${server.url}/employment/ledger`);
+      await p.getByTestId('period-open-everywhere').click();
+      await expect.poll(() => p.getByTestId('period-open-everywhere-month').inputValue()).toBe(next);
+      await submitModal(p, 'period-open-everywhere-submit');
+      await p.locator('.ant-message').getByText(`个县开启 ${next} 期`).waitFor();
+      await shot(p, 'j23-open-everywhere');
+      // A month on, the monitor's earlier session has timed out: a new one.
+      const periods: { period: string; status: string }[] = await (await apiAs(server, 'monitor')).get('/employment/periods');
+      expect(periods[0]).toMatchObject({ period: next, status: 'open' });
+    } finally {
+      server.clock.now = null;
+    }
+  });
 });

@@ -67,9 +67,9 @@ export async function ledgerMonths(db: Kysely<DB>, division: string, asOf: strin
  * every period of the ledger (7.2 million rows for 600,000) or looped over the counties, and could
  * not share the work among parallel workers.
  */
-function recordsOfMonth(q: FactQuery, month: 'period' | 'yearBefore', alias: string, columns: RawBuilder<unknown>) {
+function recordsOfMonth(q: FactQuery, which: 'period' | 'yearBefore', alias: string, columns: RawBuilder<unknown>) {
   const counties = new Map<string, string[]>();
-  for (const m of q.ledger) counties.set(m[month], [...(counties.get(m[month]) ?? []), m.countyCode]);
+  for (const m of q.ledger) counties.set(m[which], [...(counties.get(m[which]) ?? []), m.countyCode]);
   const ref = (column: string) => sql.ref(`${alias}.${column}`);
   const months = [...counties].map(([period, codes]) => sql`(${ref('period')} = ${period} AND ${ref('county_code')} = ANY(${codes}::text[]))`);
   const inForce = months.length ? sql.join(months, sql` OR `) : sql`false`;

@@ -21,6 +21,7 @@ import { CorrectionModal } from './CorrectionModal';
 import { usePeriodOptions, usePeriods, useRecords, type LabourRecord } from './employment-queries';
 import { LedgerTable } from './LedgerTable';
 import { PeriodActions } from './PeriodActions';
+import { OpenEverywhere } from './OpenEverywhere';
 import { PeriodSelect } from './PeriodSelect';
 import { PersonHistoryDrawer } from './PersonHistoryDrawer';
 import { useRowEditing } from './use-row-editing';
@@ -103,6 +104,9 @@ export function LedgerPage() {
           <>
             <PeriodSelect value={period} options={periods.options} loading={periods.isLoading} onChange={(p) => setFilters({ period: p })} />
             <PeriodActions county={periods.county} periods={countyPeriods.data} period={period} onOpened={(p) => setFilters({ period: p, fact: undefined })} />
+            {periods.county === null && (
+              <OpenEverywhere divisionCode={divisionCode} scopeName={scopeName} latest={periods.options?.[0]?.period} onOpened={(p) => setFilters({ period: p, fact: undefined })} />
+            )}
           </>
         }
       />
