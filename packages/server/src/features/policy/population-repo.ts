@@ -18,8 +18,8 @@ import { factColumn, factCtes, factRows, factsForRules, type FactQuery } from '.
  */
 export function compiled(rule: CompiledRule): { eligible: string; amount: string; cost: string } {
   const { condition, amount } = ruleSql(rule, factColumn);
-  const jurisdiction = `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`;
-  const eligible = `(${jurisdiction} AND ${condition})`;
+  // A national rule tests no division: a million LIKE '%' per rule were a tenth of the people's rules.
+  const eligible = rule.jurisdiction ? `(f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%' AND ${condition})` : `(${condition})`;
   const months = rule.version.benefit.per === 'month' ? (rule.version.benefit.months ?? 1) : 1;
   const cost = amount ? `coalesce(sum((${amount}) * ${months}) FILTER (WHERE ${eligible}), 0)` : 'NULL::float8';
   return { eligible, amount: amount ?? 'NULL::float8', cost };
