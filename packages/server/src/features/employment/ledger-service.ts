@@ -94,23 +94,20 @@ export async function openPeriodEverywhere(ctx: AppContext, actor: Actor, divisi
   if (!divisionCode.startsWith(actor.divisionCode)) throw new ValidationError('须指定本人管辖范围内的行政区划', [{ path: 'divisionCode', message: '不在管辖范围内' }]);
   assertNotFuture(ctx, period);
   const counties = await periods.countiesWithout(ctx.db, divisionCode, period);
-  const result: OpenEverywhereResult = { period, opened: [], failed: [] };
-  await pMap(
+  // p-map keeps the counties' order: the results come out sorted by county code as asked.
+  const outcomes = await pMap(
     counties,
-    async (county) => {
+    async (countyCode) => {
       try {
-        result.opened.push(await openPeriod(ctx, actor, county, period));
+        return { opened: await openPeriod(ctx, actor, countyCode, period) };
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
-        result.failed.push({ countyCode: county, message: error.message });
+        return { failed: { countyCode, message: error.message } };
       }
     },
     { concurrency: 2 },
   );
-  const byCounty = (a: { countyCode: string }, b: { countyCode: string }) => a.countyCode.localeCompare(b.countyCode);
-  result.opened.sort(byCounty);
-  result.failed.sort(byCounty);
-  return result;
+  return { period, opened: outcomes.flatMap((o) => o.opened ?? []), failed: outcomes.flatMap((o) => o.failed ?? []) };
 }
 
 export async function closePeriod(ctx: AppContext, actor: Actor, countyCode: string | undefined, period: string) {

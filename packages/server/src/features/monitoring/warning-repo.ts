@@ -34,9 +34,10 @@ const RAISE_LOCK = 734_401;
 export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[], period: string, runId: string): Promise<number> {
   if (!rules.length) return 0;
   await sql`SELECT pg_advisory_xact_lock(${RAISE_LOCK})`.execute(db);
-  const values = rules.map((r) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${compiled(r).eligible})`).join(',\n');
+  const eligible = rules.map((r) => compiled(r).eligible);
+  const values = rules.map((r, i) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${eligible[i]})`).join(',\n');
   // Households no rule fires on (most of them) are left before the rules are crossed with them.
-  const any = rules.map((r) => compiled(r).eligible).join(' OR ');
+  const any = eligible.join(' OR ');
   // The facts of the rules that fired only: built for every household and rule, they cost more
   // than the rules themselves.
   const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;

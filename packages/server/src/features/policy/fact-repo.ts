@@ -210,7 +210,7 @@ function employerFacts(q: FactQuery) {
 
 /** One hire per person employed by a registered employer in the ledger in force. */
 function hireFacts() {
-  return sql`SELECT l.person_id, l.person_id::text AS person_key, l.employer_id::text AS employer_key,
+  return sql`SELECT l.person_id, l.employer_id::text AS employer_key,
       l.employer_streak::int AS "hire.monthsEmployed",
       coalesce(l.contract_months, 0)::int AS "hire.contractMonths",
       l.insured_streak::int AS "hire.insuredMonths",
@@ -299,7 +299,7 @@ export function kindFacts(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> 
     household: sql`SELECT * FROM hf`,
     person: sql`SELECT pf.*, ${columns('household', 'hf')} FROM pf JOIN hf ON hf.household_id = pf.household_id`,
     employer: sql`SELECT * FROM ef`,
-    hire: sql`SELECT h.person_key || ':' || h.employer_key AS subject_id, pf.division_code, pf.household_id,
+    hire: sql`SELECT pf.subject_id || ':' || h.employer_key AS subject_id, pf.division_code, pf.household_id,
         pf.label || ' @ ' || ef.label AS label, ${columns('hire', 'h')}, ${columns('person', 'pf')}, ${columns('employer', 'ef')}
       -- By the person's id, not the text of it: then each hire's person can be looked up by key.
       FROM (${hireFacts()}) h JOIN pf ON pf.person_id = h.person_id JOIN ef ON ef.subject_id = h.employer_key`,
