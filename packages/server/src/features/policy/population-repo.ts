@@ -9,17 +9,19 @@ import pMap from 'p-map';
 import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
-import { factColumn, factCtes, factRows, factsForRules, type FactQuery } from './fact-repo.js';
+import { factColumn, factCtes, factRows, factsForRules, peopleWithHires, type FactQuery } from './fact-repo.js';
 
 /**
- * A rule's condition inside its jurisdiction; its amount per payment; and the sum of its totals
- * (amount × months for a monthly one) over the eligible — 0 when nobody is, NULL when the rule has
- * no amount or its amount is set locally and not yet set.
+ * A rule's condition inside its jurisdiction (and `within`, SQL over `f`, when its subjects share
+ * their rows with another kind's); its amount per payment; and the sum of its totals (amount ×
+ * months for a monthly one) over the eligible — 0 when nobody is, NULL when the rule has no amount
+ * or its amount is set locally and not yet set.
  */
-export function compiled(rule: CompiledRule): { eligible: string; amount: string; cost: string } {
+export function compiled(rule: CompiledRule, within?: string): { eligible: string; amount: string; cost: string } {
   const { condition, amount } = ruleSql(rule, factColumn);
   // A national rule tests no division: a million LIKE '%' per rule were a tenth of the people's rules.
-  const eligible = rule.jurisdiction ? `(f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%' AND ${condition})` : `(${condition})`;
+  const tests = [within, rule.jurisdiction && `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`, `(${condition})`];
+  const eligible = `(${tests.filter(Boolean).join(' AND ')})`;
   const months = rule.version.benefit.per === 'month' ? (rule.version.benefit.months ?? 1) : 1;
   const cost = amount ? `coalesce(sum((${amount}) * ${months}) FILTER (WHERE ${eligible}), 0)` : 'NULL::float8';
   return { eligible, amount: amount ?? 'NULL::float8', cost };
@@ -32,28 +34,50 @@ export interface RuleTotal {
 }
 
 /**
+ * The statements of ruleTotals: the kinds of subject each evaluates, over which rows. Person and
+ * hire rules share one: a hire is a person's record in force, and reading the people and their
+ * records once for both saved a third of the people's time.
+ */
+function totalsStatements(q: FactQuery): { kinds: SubjectKind[]; rows: RawBuilder<unknown> }[] {
+  return [
+    // Households first: theirs is the longest statement.
+    { kinds: ['household'], rows: factsForRules('household', q) },
+    { kinds: ['person', 'hire'], rows: peopleWithHires(q) },
+    { kinds: ['site'], rows: factsForRules('site', q) },
+    { kinds: ['employer'], rows: factsForRules('employer', q) },
+  ];
+}
+
+/**
  * How many subjects each rule finds eligible, and what it costs (null while amounts are unset):
- * one statement per kind of subject, two at a time on connections of their own (a pool's), so
- * the steps of one that PostgreSQL runs in a single process (the households' final sums) overlap
- * with the parallel steps of another.
+ * one statement per group of kinds (totalsStatements), two at a time on connections of their own
+ * (a pool's), so the steps of one that PostgreSQL runs in a single process (the households' final
+ * sums) overlap with the parallel steps of another. Rules with the same condition and amount are
+ * counted once.
  */
 export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[]): Promise<RuleTotal[]> {
-  const index = new Map(rules.map((r, i) => [r, i]));
-  // Households first: theirs is the longest statement.
-  const kinds = ['household' as const, ...subjectKinds.filter((k) => k !== 'household')].filter((kind) => rules.some((r) => r.rule.subject === kind));
-  const totalsOf = async (kind: SubjectKind) => {
-    const columns = rules.flatMap((rule) => {
-      if (rule.rule.subject !== kind) return [];
-      const c = compiled(rule);
-      const i = index.get(rule)!;
-      return [`count(*) FILTER (WHERE ${c.eligible}) AS e${i}`, `${c.cost} AS c${i}`];
-    });
-    const { rows } = await withPlannerSettings(db, populationWide, (db) =>
-      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${factsForRules(kind, q)}) f`.execute(db));
-    return rows[0] ?? {};
+  const totals = rules.map((rule) => {
+    const c = compiled(rule, rule.rule.subject === 'hire' ? 'f.hired' : undefined);
+    return { rule, count: `count(*) FILTER (WHERE ${c.eligible})`, cost: c.cost };
+  });
+  // Each distinct expression is one column, named by its place.
+  const names = new Map<string, string>();
+  const statements = totalsStatements(q).flatMap(({ kinds, rows }) => {
+    const expressions = new Set(totals.filter((t) => kinds.includes(t.rule.rule.subject)).flatMap((t) => [t.count, t.cost]));
+    for (const e of expressions) if (!names.has(e)) names.set(e, `t${names.size}`);
+    return expressions.size ? [{ rows, columns: [...expressions].map((e) => `${e} AS ${names.get(e)}`) }] : [];
+  });
+  const totalsOf = async ({ rows, columns }: (typeof statements)[number]) => {
+    const result = await withPlannerSettings(db, populationWide, (db) =>
+      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${rows}) f`.execute(db),
+    );
+    return result.rows[0] ?? {};
   };
-  const row: Record<string, string | null> = Object.assign({}, ...(await pMap(kinds, totalsOf, { concurrency: 2 })));
-  return rules.map((rule, i) => ({ rule, eligible: Number(row[`e${i}`] ?? 0), cost: row[`c${i}`] == null ? null : Number(row[`c${i}`]) }));
+  const row: Record<string, string | null> = Object.assign({}, ...(await pMap(statements, totalsOf, { concurrency: 2 })));
+  return totals.map(({ rule, count, cost }) => {
+    const money = row[names.get(cost)!];
+    return { rule, eligible: Number(row[names.get(count)!] ?? 0), cost: money == null ? null : Number(money) };
+  });
 }
 
 export interface SubjectRow {
