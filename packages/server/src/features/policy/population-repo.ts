@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import pMap from 'p-map';
-import { ruleSql, subjectKinds, type CompiledRule, type SubjectKind } from '@anju/core';
+import { ruleSql, type CompiledRule, type SubjectKind } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
 import { factColumn, factCtes, factRows, factsForRules, peopleWithHires, type FactQuery } from './fact-repo.js';
