@@ -23,7 +23,11 @@ export function compiled(rule: CompiledRule, within?: string): { eligible: strin
   const tests = [within, rule.jurisdiction && `f.division_code LIKE '${rule.jurisdiction.replace(/'/g, "''")}%'`, `(${condition})`];
   const eligible = `(${tests.filter(Boolean).join(' AND ')})`;
   const months = rule.version.benefit.per === 'month' ? (rule.version.benefit.months ?? 1) : 1;
-  const cost = amount ? `coalesce(sum((${amount}) * ${months}) FILTER (WHERE ${eligible}), 0)` : 'NULL::float8';
+  // An amount that reads no fact (factColumn's `f."…"`) is multiplied by the count, an aggregate
+  // PostgreSQL shares with the count's column: summed, it tested the condition once more per subject.
+  const readsFacts = amount?.includes('f."');
+  const total = !amount ? null : readsFacts ? `sum((${amount}) * ${months}) FILTER (WHERE ${eligible})` : `(${amount}) * ${months} * count(*) FILTER (WHERE ${eligible})`;
+  const cost = total ? `coalesce(${total}, 0)` : 'NULL::float8';
   return { eligible, amount: amount ?? 'NULL::float8', cost };
 }
 
