@@ -4,7 +4,8 @@
  * All policy rules over a whole population, on PostgreSQL: N demo people with twelve periods of
  * labour ledger (2023-07 … 2024-06, when every pack has rules in force), then, in one run:
  *   - the SQL path: every rule in force on 2024-06-30, compiled to SQL, counted over every
- *     subject of every kind, one statement per kind (population-repo.ts ruleTotals);
+ *     subject of every kind, one statement per kind, person and hire rules in one
+ *     (population-repo.ts ruleTotals);
  *   - the in-process path: the same facts fetched county by county and every rule evaluated by
  *     cel-js on each subject (fetch and evaluation timed apart);
  *   - the floor: one bare SQL pass over the same people, grouping them by household.

@@ -1,7 +1,7 @@
 /**
  * Who is eligible for what in a division, as of a date (SPEC §6), through SQL: the rules in force
- * are compiled once and evaluated over every subject in one statement per kind of subject. The
- * what-if runs the same with changed parameters, saving nothing.
+ * are compiled once and evaluated over every subject, a statement for each kind of subject (person
+ * and hire rules in one). The what-if runs the same with changed parameters, saving nothing.
  */
 import { compileRules, subjectKinds, type CompiledRule, type PolicyPack, type SubjectKind } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
