@@ -13,6 +13,7 @@ import { runImport } from '../imports/import-runner.js';
 import { createEmployer } from '../employers/employer-service.js';
 import { findSiteByCode } from '../sites/site-repo.js';
 import { countUsers } from '../users/user-repo.js';
+import { analyzeAll } from '../../db/statistics.js';
 import { createUser } from '../users/user-service.js';
 import { writeDemoFiles } from './demo-files.js';
 import { demoPeriods, seedLedger } from './demo-ledger.js';
@@ -89,6 +90,7 @@ export async function seedDemoIfEmpty(ctx: AppContext, options: DemoOptions, log
   const monitoringStarted = Date.now();
   const monitoring = await seedMonitoring(ctx, options.seed);
   log(`已生成演示监测案件 ${monitoring.cases} 件、帮扶任务 ${monitoring.tasks} 项、城乡转换 ${monitoring.conversions} 条（${((Date.now() - monitoringStarted) / 1000).toFixed(1)} 秒）`);
+  await analyzeAll(ctx.db);
   log(`演示数据就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   return true;
 }
