@@ -64,23 +64,24 @@ export async function ruleTotals(db: Kysely<DB>, q: FactQuery, rules: CompiledRu
     const c = compiled(rule, rule.rule.subject === 'hire' ? 'f.hired' : undefined);
     return { rule, count: `count(*) FILTER (WHERE ${c.eligible})`, cost: c.cost };
   });
-  // Each distinct expression is one column, named by its place.
-  const names = new Map<string, string>();
-  const statements = totalsStatements(q).flatMap(({ kinds, rows }) => {
-    const expressions = new Set(totals.filter((t) => kinds.includes(t.rule.rule.subject)).flatMap((t) => [t.count, t.cost]));
-    for (const e of expressions) if (!names.has(e)) names.set(e, `t${names.size}`);
-    return expressions.size ? [{ rows, columns: [...expressions].map((e) => `${e} AS ${names.get(e)}`) }] : [];
+  // Each statement's distinct expressions are its columns, named by statement and place.
+  const statements = totalsStatements(q).map(({ kinds, rows }, i) => {
+    const columns = [...new Set(totals.filter((t) => kinds.includes(t.rule.rule.subject)).flatMap((t) => [t.count, t.cost]))];
+    return { kinds, rows, columns, name: (expression: string) => `s${i}_${columns.indexOf(expression)}` };
   });
-  const totalsOf = async ({ rows, columns }: (typeof statements)[number]) => {
+  const totalsOf = async ({ rows, columns, name }: (typeof statements)[number]) => {
+    if (!columns.length) return {};
+    const list = columns.map((c) => `${c} AS ${name(c)}`).join(', ');
     const result = await withPlannerSettings(db, populationWide, (db) =>
-      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(columns.join(', '))} FROM (${rows}) f`.execute(db),
+      sql<Record<string, string | null>>`${factCtes(q)} SELECT ${sql.raw(list)} FROM (${rows}) f`.execute(db),
     );
     return result.rows[0] ?? {};
   };
   const row: Record<string, string | null> = Object.assign({}, ...(await pMap(statements, totalsOf, { concurrency: 2 })));
   return totals.map(({ rule, count, cost }) => {
-    const money = row[names.get(cost)!];
-    return { rule, eligible: Number(row[names.get(count)!] ?? 0), cost: money == null ? null : Number(money) };
+    const { name } = statements.find((s) => s.kinds.includes(rule.rule.subject))!;
+    const money = row[name(cost)];
+    return { rule, eligible: Number(row[name(count)] ?? 0), cost: money == null ? null : Number(money) };
   });
 }
 
