@@ -206,7 +206,7 @@ function personFacts(q: FactQuery) {
 
 /**
  * Employers of the division and any employer elsewhere that employs its people (`scoped`), or
- * every employer (a hire's, joined by id). Each employer's workers are counted in the pass over
+ * every employer (a hire's, joined by id in peopleWithHires). Each employer's workers are counted in the pass over
  * the ledger that also finds the employers elsewhere.
  */
 function employerFacts(q: FactQuery, scoped: boolean) {
@@ -303,10 +303,9 @@ export function kindFacts(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> 
     person: sql`SELECT pf.subject_id, pf.division_code, pf.household_id, pf.label, ${columns('person', 'pf')}, ${columns('household', 'hf')}
       FROM pf JOIN hf ON hf.household_key = pf.household_key`,
     employer: sql`SELECT * FROM ef`,
-    hire: sql`SELECT pf.subject_id || ':' || pf.hire_employer_id AS subject_id, pf.division_code, pf.household_id,
-        pf.label || ' @ ' || e.label AS label, ${columns('hire', 'pf')}, ${columns('person', 'pf')}, ${columns('employer', 'e')}
-      FROM pf JOIN household h ON h.id = pf.household_key AND h.status = 'active'
-      JOIN (${employerFacts(q, false)}) e ON e.employer_key = pf.hire_employer_id`,
+    hire: sql`SELECT f.subject_id || ':' || f.hire_employer_id AS subject_id, f.division_code, f.household_id,
+        f.label || ' @ ' || f.employer_label AS label, ${columns('hire', 'f')}, ${columns('person', 'f')}, ${columns('employer', 'f')}
+      FROM (${peopleWithHires(q)}) f WHERE f.hired`,
     site: siteFacts(q),
   }[kind];
 }
@@ -314,10 +313,12 @@ export function kindFacts(kind: SubjectKind, q: FactQuery): RawBuilder<unknown> 
 /**
  * The people's rows with their hire's facts beside them, for one statement evaluating person and
  * hire rules together (one pass over the people and their records for both kinds): `f.hired` tells
- * the people who have a hire, and each has at most one (one record a month). Runs after factCtes.
+ * the people who have a hire, and each has at most one (one record a month). The hires' own rows
+ * are those people's (kindFacts), so both agree on who has a hire. Runs after factCtes.
  */
 export function peopleWithHires(q: FactQuery): RawBuilder<unknown> {
   return sql`SELECT pf.subject_id, pf.division_code, pf.household_id, pf.label, e.employer_key IS NOT NULL AS hired,
+      pf.hire_employer_id, e.label AS employer_label,
       ${columns('person', 'pf')}, ${columns('household', 'hf')}, ${columns('hire', 'pf')}, ${columns('employer', 'e')}
     FROM pf JOIN hf ON hf.household_key = pf.household_key
     LEFT JOIN (${employerFacts(q, false)}) e ON e.employer_key = pf.hire_employer_id`;
