@@ -30,12 +30,21 @@ export const labourColumns: LedgerColumn[] = [
 
 const filled = { employerId: null, employerName: null, startDate: null, contractMonths: null, monthlyIncome: null, channel: null, place: null, socialInsurance: false, trainingWish: false };
 
+/**
+ * Cells that, left blank, keep the record's stored value (the merge reads `absent`): a row's
+ * state, channel and place are what the row says, but a blank insurance, income or contract
+ * cell is not a fact that they are none.
+ */
+export const labourKeptFields = ['employerName', 'startDate', 'contractMonths', 'socialInsurance', 'monthlyIncome', 'trainingWish'] as const;
+
 export const labourRowSchema = z.preprocess(
-  // Blank cells arrive as missing keys; the shared facts schema wants explicit nulls.
-  (row) => ({ ...filled, ...(row as object) }),
+  // Blank cells arrive as missing keys; the shared facts schema wants explicit nulls, and the
+  // merge wants to know which were blank.
+  (row) => ({ ...filled, ...(row as object), absent: labourKeptFields.filter((key) => (row as Record<string, unknown>)[key] === undefined) }),
   z.intersection(
     z.object({
       period,
+      absent: z.array(z.enum(labourKeptFields)),
       householdNo: z.string().nullable().optional(),
       name: z.string().min(1, '姓名不能为空'),
       idNumber: z.string().regex(/^\d{17}[\dX]$/, '身份证号须为18位'),

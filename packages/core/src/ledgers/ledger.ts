@@ -15,7 +15,15 @@ export interface LedgerColumn {
   /** For 'choice': the Chinese labels accepted (codes are accepted too). */
   labels?: Record<string, string>;
   note?: string;
+  /** False for an optional column whose value the system needs (it can be changed, not erased). */
+  clearable?: boolean;
 }
+
+/**
+ * A blank cell leaves the stored value as it is; this marker in an optional column erases it
+ * (the value becomes 未填写). The templates' 填写说明 say so.
+ */
+export const CLEAR_MARKER = '清空';
 
 export interface LedgerDefinition<T> {
   name: string;
@@ -76,6 +84,11 @@ export function readRow<T>(ledger: LedgerDefinition<T>, cells: RawCell[]): { ok:
     const cell = cells[i];
     if (isBlank(cell)) {
       if (column.required) issues.push({ column: column.header, value: '', reason: `${column.header}不能为空` });
+      return;
+    }
+    if (cellText(cell) === CLEAR_MARKER) {
+      if (column.required || column.clearable === false) issues.push({ column: column.header, value: CLEAR_MARKER, reason: `${column.header}不能清空` });
+      else record[column.key] = null;
       return;
     }
     try {

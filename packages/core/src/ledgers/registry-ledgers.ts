@@ -41,7 +41,7 @@ export const householdColumns: LedgerColumn[] = [
   col('room', '房号', 'text'),
   col('propertyCertState', '不动产登记颁证', 'choice', false, E.propertyCertStates.labels),
   col('vegetablePlot', '是否分配菜地', 'bool'),
-  col('monitoringCategory', '监测类别', 'choice', false, E.monitoringCategories.labels),
+  { ...col('monitoringCategory', '监测类别', 'choice', false, E.monitoringCategories.labels, '空白则不变；新户为非监测对象'), clearable: false },
   col('contractedLandMu', '承包地面积（亩）', 'number'),
   col('forestLandMu', '林地面积（亩）', 'number'),
   col('landTransferred', '承包地是否流转', 'bool'),

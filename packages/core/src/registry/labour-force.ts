@@ -14,8 +14,14 @@ export function ageOn(birthDate: string, on: string): number {
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
+/**
+ * Only a known full-time student is left out: the labour force is the working-age people able
+ * to work, and an unknown school stage (未填写) puts the person on the monthly ledger, where the
+ * collector records what they do. Leaving them out would hide them from the ledger and from
+ * zero-employment checks until someone filled the field.
+ */
 export function isLabourForce(
-  person: { birthDate: string; labourCapacity: LabourCapacity; schoolStage: SchoolStage },
+  person: { birthDate: string; labourCapacity: LabourCapacity; schoolStage: SchoolStage | null },
   on: string,
   setting: LabourForceSetting = DEFAULT_LABOUR_FORCE,
 ): boolean {
@@ -25,6 +31,6 @@ export function isLabourForce(
     age <= setting.maxAge &&
     person.labourCapacity !== 'lost' &&
     person.labourCapacity !== 'none' &&
-    person.schoolStage === 'none'
+    (person.schoolStage ?? 'none') === 'none'
   );
 }

@@ -55,9 +55,9 @@ export const siteInput = z.object({
   areaKind: choice(E.siteAreaKinds, '安置类型'),
   settlementKind: choice(E.siteSettlementKinds, '安置方式'),
   crossCounty: z.boolean({ error: '是否跨区县须为是或否' }),
-  buildYear: year('建成年份').nullable().default(null),
-  latitude: z.number().min(3).max(54, '纬度须在中国境内').nullable().default(null),
-  longitude: z.number().min(73).max(136, '经度须在中国境内').nullable().default(null),
+  buildYear: year('建成年份').nullable().optional(),
+  latitude: z.number().min(3).max(54, '纬度须在中国境内').nullable().optional(),
+  longitude: z.number().min(73).max(136, '经度须在中国境内').nullable().optional(),
 });
 export type SiteInput = z.infer<typeof siteInput>;
 
@@ -65,18 +65,19 @@ export const householdInput = z.object({
   householdNo: code('户编号', /^[0-9A-Z-]{4,30}$/, '须为4至30位字母、数字或连字符'),
   originVillageCode: villageCode,
   siteId: z.number({ error: '安置点须选择' }).int().positive('安置点须选择'),
-  building: text('楼栋', 20).nullable().default(null),
-  unit: text('单元', 20).nullable().default(null),
-  room: text('房号', 20).nullable().default(null),
+  building: text('楼栋', 20).nullable().optional(),
+  unit: text('单元', 20).nullable().optional(),
+  room: text('房号', 20).nullable().optional(),
   relocationYear: year('搬迁年份'),
   kind: choice(E.householdKinds, '户类型'),
-  propertyCertState: choice(E.propertyCertStates, '不动产登记颁证').default('none'),
-  vegetablePlot: z.boolean({ error: '是否分配菜地须为是或否' }).default(false),
-  monitoringCategory: choice(E.monitoringCategories, '监测类别').default('none'),
-  contractedLandMu: z.number().min(0, '承包地面积不能为负').max(10000).nullable().default(null),
-  forestLandMu: z.number().min(0, '林地面积不能为负').max(100000).nullable().default(null),
-  landTransferred: z.boolean().default(false),
-  homesteadReclaimed: z.boolean().default(false),
+  propertyCertState: choice(E.propertyCertStates, '不动产登记颁证').nullable().optional(),
+  vegetablePlot: z.boolean({ error: '是否分配菜地须为是或否' }).nullable().optional(),
+  // The system's own state (set by the identification workflow), never unknown: a new household is 非监测对象.
+  monitoringCategory: choice(E.monitoringCategories, '监测类别').optional(),
+  contractedLandMu: z.number().min(0, '承包地面积不能为负').max(10000).nullable().optional(),
+  forestLandMu: z.number().min(0, '林地面积不能为负').max(100000).nullable().optional(),
+  landTransferred: z.boolean({ error: '承包地是否流转须为是或否' }).nullable().optional(),
+  homesteadReclaimed: z.boolean({ error: '宅基地是否复垦须为是或否' }).nullable().optional(),
 });
 export type HouseholdInput = z.infer<typeof householdInput>;
 
@@ -87,19 +88,21 @@ export const personFields = z.object({
     sex: choice(E.sexes, '性别').optional(),
     birthDate: isoDate('出生日期').optional(),
     relation: choice(E.relations, '与户主关系'),
-    ethnicity: text('民族', 20).default('汉族'),
-    education: choice(E.educations, '文化程度').default('none'),
-    schoolStage: choice(E.schoolStages, '在校生状况').default('none'),
-    health: choice(E.healthStates, '健康状况').default('healthy'),
-    disabilityGrade: z.number().int().min(1, '残疾等级为1至4级').max(4, '残疾等级为1至4级').nullable().default(null),
+    // Facts nobody entered are unknown (null, shown as 未填写), never a default that rules would
+    // read as true or false. Absent (undefined) means "leave what is stored": on create, unknown.
+    ethnicity: text('民族', 20).nullable().optional(),
+    education: choice(E.educations, '文化程度').nullable().optional(),
+    schoolStage: choice(E.schoolStages, '在校生状况').nullable().optional(),
+    health: choice(E.healthStates, '健康状况').nullable().optional(),
+    disabilityGrade: z.number({ error: '残疾等级须为1至4级' }).int().min(1, '残疾等级为1至4级').max(4, '残疾等级为1至4级').nullable().optional(),
     labourCapacity: choice(E.labourCapacities, '劳动能力'),
-    skills: z.array(text('技能', 30)).max(20).default([]),
-    medicalInsurance: z.boolean().default(true),
-    pensionInsurance: z.boolean().default(false),
-    safetyNet: choice(E.safetyNetStates, '低保特困状况').default('none'),
-    forestRanger: z.boolean().default(false),
-    hukouState: choice(E.hukouStates, '户籍状况').default('not_moved'),
-    phone: phone.nullable().default(null),
+    skills: z.array(text('技能', 30)).max(20).nullable().optional(),
+    medicalInsurance: z.boolean({ error: '是否参加基本医疗保险须为是或否' }).nullable().optional(),
+    pensionInsurance: z.boolean({ error: '是否参加基本养老保险须为是或否' }).nullable().optional(),
+    safetyNet: choice(E.safetyNetStates, '低保特困状况').nullable().optional(),
+    forestRanger: z.boolean({ error: '是否生态护林员须为是或否' }).nullable().optional(),
+    hukouState: choice(E.hukouStates, '户籍状况').nullable().optional(),
+    phone: phone.nullable().optional(),
 });
 
 /** Cross-field rules: sex and birth date must agree with the ID number. */
@@ -112,7 +115,7 @@ export function checkPerson(p: z.infer<typeof personFields>, ctx: z.RefinementCt
     if (p.birthDate && p.birthDate !== parsed.facts.birthDate) {
       ctx.addIssue({ code: 'custom', path: ['birthDate'], message: `出生日期与身份证号不符（身份证号为${parsed.facts.birthDate}）` });
     }
-    if (p.health === 'disabled' && p.disabilityGrade === null) {
+    if (p.health === 'disabled' && p.disabilityGrade == null) {
       ctx.addIssue({ code: 'custom', path: ['disabilityGrade'], message: '健康状况为残疾时须填写残疾等级' });
     }
 }

@@ -98,11 +98,11 @@ export function updateSafetyNet(db: Kysely<DB>, stage: string, jobId: string): P
   const target = sql`
     SELECT l.person_id, CASE WHEN l.status = 'active' THEN l.value WHEN p.safety_net = l.value THEN 'none' ELSE p.safety_net END AS safety_net
     FROM (${latest}) l JOIN person p ON p.id = l.person_id`;
-  return updatePersons(db, jobId, target, sql`safety_net = t.safety_net`, sql`p.safety_net <> t.safety_net`);
+  return updatePersons(db, jobId, target, sql`safety_net = t.safety_net`, sql`p.safety_net IS DISTINCT FROM t.safety_net`);
 }
 
 /** 残联 → person.disability_grade and health 残疾. */
 export function updateDisability(db: Kysely<DB>, stage: string, jobId: string): Promise<MergeCounts> {
   const target = latestPerPerson(stage, ['disability'], sql`(s.detail->>'grade')::smallint AS grade`);
-  return updatePersons(db, jobId, target, sql`disability_grade = t.grade, health = 'disabled'`, sql`(p.disability_grade IS DISTINCT FROM t.grade OR p.health <> 'disabled')`);
+  return updatePersons(db, jobId, target, sql`disability_grade = t.grade, health = 'disabled'`, sql`(p.disability_grade IS DISTINCT FROM t.grade OR p.health IS DISTINCT FROM 'disabled')`);
 }

@@ -56,10 +56,13 @@ export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<
   `.execute(db);
 }
 
-/** In the labour force on the period's last day: the person of alias `pe`. */
+/**
+ * In the labour force on the period's last day: the person of alias `pe`. Only a known student
+ * is left out (core labour-force.ts says why an unknown school stage is not).
+ */
 export const labourForceOf = (s: Pick<FactScope, 'bornAfter' | 'bornOnOrBefore'>, pe: string) =>
   sql`(${sql.ref(`${pe}.birth_date`)} > ${s.bornAfter} AND ${sql.ref(`${pe}.birth_date`)} <= ${s.bornOnOrBefore}
-    AND ${sql.ref(`${pe}.labour_capacity`)} NOT IN ('lost', 'none') AND ${sql.ref(`${pe}.school_stage`)} = 'none')`;
+    AND ${sql.ref(`${pe}.labour_capacity`)} NOT IN ('lost', 'none') AND coalesce(${sql.ref(`${pe}.school_stage`)}, 'none') = 'none')`;
 
 /**
  * stably_employed, first_cross_province, returnee and the streak columns of the record `r`, as

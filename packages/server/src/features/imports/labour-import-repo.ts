@@ -36,17 +36,34 @@ export async function checkLabour(db: Kysely<DB>, stage: string, scope: string):
   return rows;
 }
 
+/** A job detail left blank (stage `absent`) keeps the stored one if the person was and stays employed. */
+function keptWhileEmployed(column: string, key: string) {
+  return sql.raw(`CASE WHEN '${key}' = ANY(s.absent) AND s.state = 'employed' AND cur.state = 'employed' THEN cur.${column} ELSE s.${column} END AS ${column}`);
+}
+
 export async function mergeLabour(db: Kysely<DB>, stage: string, jobId: string): Promise<MergeCounts> {
   const t = sql.table(stage);
   const { rows } = await sql<{ updated: string; confirmed: string; total: string }>`
-    WITH src AS (
-      SELECT p.id AS person_id, s.*, cur.confirmed AS was_confirmed,
-        (cur.wants_work, cur.state, cur.channel, cur.place, cur.employer_name, cur.start_date, cur.contract_months,
-          cur.social_insurance, cur.monthly_income, cur.training_wish) IS DISTINCT FROM (
-          s.wants_work, s.state, s.channel, s.place, s.employer_name, s.start_date, s.contract_months,
-          s.social_insurance, s.monthly_income, s.training_wish) AS changed
+    WITH given AS (
+      -- A blank cell keeps the record's value (labourKeptFields): the job's details only while
+      -- the person stays employed, the training wish always.
+      SELECT p.id AS person_id, s.period, s.wants_work, s.state, s.channel, s.place, cur.confirmed AS was_confirmed,
+        ${keptWhileEmployed('employer_name', 'employerName')}, ${keptWhileEmployed('start_date', 'startDate')},
+        ${keptWhileEmployed('contract_months', 'contractMonths')}, ${keptWhileEmployed('social_insurance', 'socialInsurance')},
+        ${keptWhileEmployed('monthly_income', 'monthlyIncome')},
+        CASE WHEN 'trainingWish' = ANY(s.absent) THEN cur.training_wish ELSE s.training_wish END AS training_wish,
+        cur.wants_work AS cur_wants_work, cur.state AS cur_state, cur.channel AS cur_channel, cur.place AS cur_place,
+        cur.employer_name AS cur_employer_name, cur.start_date AS cur_start_date, cur.contract_months AS cur_contract_months,
+        cur.social_insurance AS cur_social_insurance, cur.monthly_income AS cur_monthly_income, cur.training_wish AS cur_training_wish
       FROM ${t} s JOIN person p ON p.id_number = s.id_number
       JOIN labour_record cur ON cur.person_id = p.id AND cur.period = s.period
+    ), src AS (
+      SELECT given.*,
+        (cur_wants_work, cur_state, cur_channel, cur_place, cur_employer_name, cur_start_date, cur_contract_months,
+          cur_social_insurance, cur_monthly_income, cur_training_wish) IS DISTINCT FROM (
+          wants_work, state, channel, place, employer_name, start_date, contract_months,
+          social_insurance, monthly_income, training_wish) AS changed
+      FROM given
     ), up AS (
       UPDATE labour_record r SET
         wants_work = src.wants_work, state = src.state, channel = src.channel, place = src.place,

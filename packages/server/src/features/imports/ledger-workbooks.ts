@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type * as ExcelTypes from 'exceljs';
 import ExcelJS from './exceljs.js';
-import { cellText, maskIdNumber, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
+import { CLEAR_MARKER, cellText, maskIdNumber, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
 import type { FileFormat, SheetRow } from './file-readers.js';
 
 const KIND_HINT: Record<LedgerColumn['kind'], string> = {
@@ -19,6 +19,9 @@ const KIND_HINT: Record<LedgerColumn['kind'], string> = {
   list: '多个用顿号“、”分隔',
   choice: '从下列选项中选择',
 };
+
+/** How blank cells are read (ledger.ts readRow), printed under every template's notes. */
+export const BLANK_CELL_RULE = `选填列留空：保留系统中已有的值，新记录记为“未填写”。要清除已有的值，请在该单元格填写“${CLEAR_MARKER}”。`;
 
 export function headerOf(column: LedgerColumn): string {
   return column.required ? `${column.header}*` : column.header;
@@ -48,6 +51,8 @@ export async function writeTemplate(ledger: LedgerDefinition<unknown>, path: str
   for (const column of ledger.columns) {
     notes.addRow([column.header, column.required ? '必填' : '选填', KIND_HINT[column.kind], column.labels ? Object.values(column.labels).join('、') : '', column.note ?? '']);
   }
+  notes.addRow([]);
+  notes.addRow([BLANK_CELL_RULE]);
   notes.columns.forEach((c) => (c.width = 24));
   await workbook.xlsx.writeFile(path);
 }

@@ -21,6 +21,20 @@ export interface MergeCounts {
 
 const like = (scope: string) => `${scope}%`;
 
+/**
+ * The value each optional column takes at merge (stage aliased s, stored row old): a blank
+ * cell keeps what is stored, the clear marker erases it (stage-columns.ts `cleared`), a new
+ * record without a value is unknown (NULL) — never a default that rules would read as a fact.
+ */
+function kept(columns: Record<string, string>) {
+  return sql.raw(
+    Object.entries(columns)
+      .map(([column, erased]) => `CASE WHEN '${column}' = ANY(s.cleared) THEN ${erased} ELSE coalesce(s.${column}, old.${column}) END AS ${column}`)
+      .join(',\n      '),
+  );
+}
+const erasedToNull = (...columns: string[]) => Object.fromEntries(columns.map((c) => [c, 'NULL']));
+
 async function issues(db: Kysely<DB>, query: ReturnType<typeof sql<StagedIssue>>): Promise<StagedIssue[]> {
   return (await query.execute(db)).rows;
 }
@@ -46,9 +60,13 @@ export async function checkSites(db: Kysely<DB>, stage: string, scope: string): 
 export async function mergeSites(db: Kysely<DB>, stage: string, jobId: string): Promise<MergeCounts> {
   const t = sql.table(stage);
   const { rows } = await sql<{ inserted: string; updated: string; total: string }>`
-    WITH up AS (
+    WITH src AS (
+      SELECT s.code, s.name, s.division_code, s.area_kind, s.settlement_kind, s.cross_county,
+      ${kept(erasedToNull('build_year', 'latitude', 'longitude'))}
+      FROM ${t} s LEFT JOIN site old ON old.code = s.code
+    ), up AS (
       INSERT INTO site (code, name, county_code, division_code, area_kind, settlement_kind, cross_county, build_year, latitude, longitude)
-      SELECT code, name, left(division_code, 6), division_code, area_kind, settlement_kind, cross_county, build_year, latitude, longitude FROM ${t}
+      SELECT code, name, left(division_code, 6), division_code, area_kind, settlement_kind, cross_county, build_year, latitude, longitude FROM src
       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, county_code = EXCLUDED.county_code, division_code = EXCLUDED.division_code,
         area_kind = EXCLUDED.area_kind, settlement_kind = EXCLUDED.settlement_kind, cross_county = EXCLUDED.cross_county,
         build_year = EXCLUDED.build_year, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
@@ -107,6 +125,10 @@ export async function checkHouseholds(db: Kysely<DB>, stage: string, scope: stri
   ];
 }
 
+const HOUSEHOLD_OPTIONAL = erasedToNull(
+  'building', 'unit', 'room', 'property_cert_state', 'vegetable_plot', 'contracted_land_mu', 'forest_land_mu', 'land_transferred', 'homestead_reclaimed',
+);
+
 const HOUSEHOLD_VALUES = sql.raw(`household_no, county_code, dest_division_code, origin_village_code, site_id, building, unit, room, relocation_year, kind,
   property_cert_state, vegetable_plot, monitoring_category, contracted_land_mu, forest_land_mu, land_transferred, homestead_reclaimed`);
 
@@ -114,14 +136,15 @@ export async function mergeHouseholds(db: Kysely<DB>, stage: string, jobId: stri
   const t = sql.table(stage);
   const { rows } = await sql<{ inserted: string; updated: string; total: string }>`
     WITH hh AS (
-      SELECT DISTINCT ON (s.household_no) s.*, e.id AS site_id, e.county_code, e.division_code AS dest_division_code
-      FROM ${t} s JOIN site e ON e.code = s.site_code ORDER BY s.household_no, s.row_no
+      SELECT DISTINCT ON (s.household_no) s.household_no, s.origin_village_code, s.relocation_year, s.kind,
+             e.id AS site_id, e.county_code, e.division_code AS dest_division_code,
+      ${kept(HOUSEHOLD_OPTIONAL)},
+             coalesce(s.monitoring_category, old.monitoring_category, 'none') AS monitoring_category
+      FROM ${t} s JOIN site e ON e.code = s.site_code LEFT JOIN household old ON old.household_no = s.household_no
+      ORDER BY s.household_no, s.row_no
     ), up AS (
       INSERT INTO household (${HOUSEHOLD_VALUES})
-      SELECT household_no, county_code, dest_division_code, origin_village_code, site_id, building, unit, room, relocation_year, kind,
-             coalesce(property_cert_state, 'none'), coalesce(vegetable_plot, false), coalesce(monitoring_category, 'none'),
-             contracted_land_mu, forest_land_mu, coalesce(land_transferred, false), coalesce(homestead_reclaimed, false)
-      FROM hh
+      SELECT ${HOUSEHOLD_VALUES} FROM hh
       ON CONFLICT (household_no) DO UPDATE SET county_code = EXCLUDED.county_code, dest_division_code = EXCLUDED.dest_division_code,
         origin_village_code = EXCLUDED.origin_village_code, site_id = EXCLUDED.site_id, building = EXCLUDED.building, unit = EXCLUDED.unit,
         room = EXCLUDED.room, relocation_year = EXCLUDED.relocation_year, kind = EXCLUDED.kind, property_cert_state = EXCLUDED.property_cert_state,
@@ -177,17 +200,26 @@ export async function checkPersons(db: Kysely<DB>, stage: string): Promise<Stage
   ];
 }
 
+// Skills are a list: erasing one leaves the empty list.
+const PERSON_OPTIONAL = {
+  ...erasedToNull('ethnicity', 'education', 'school_stage', 'health', 'disability_grade', 'medical_insurance', 'pension_insurance',
+    'safety_net', 'forest_ranger', 'hukou_state', 'phone'),
+  skills: "'{}'",
+};
+
 export async function mergePersons(db: Kysely<DB>, stage: string, jobId: string): Promise<MergeCounts> {
   const t = sql.table(stage);
   const { rows } = await sql<{ inserted: string; updated: string; total: string }>`
-    WITH up AS (
+    WITH src AS (
+      SELECT s.id_number, h.id AS household_id, h.county_code, h.dest_division_code, s.name, s.sex, s.birth_date, s.relation, s.labour_capacity,
+      ${kept(PERSON_OPTIONAL)}
+      FROM ${t} s JOIN household h ON h.household_no = s.household_no LEFT JOIN person old ON old.id_number = s.id_number
+    ), up AS (
       INSERT INTO person (id_number, household_id, county_code, dest_division_code, name, sex, birth_date, relation, ethnicity, education, school_stage,
                           health, disability_grade, labour_capacity, skills, medical_insurance, pension_insurance, safety_net, forest_ranger, hukou_state, phone)
-      SELECT s.id_number, h.id, h.county_code, h.dest_division_code, s.name, s.sex, s.birth_date, s.relation, coalesce(s.ethnicity, '汉族'),
-             coalesce(s.education, 'none'), coalesce(s.school_stage, 'none'), coalesce(s.health, 'healthy'), s.disability_grade, s.labour_capacity,
-             coalesce(s.skills, '{}'), coalesce(s.medical_insurance, true), coalesce(s.pension_insurance, false), coalesce(s.safety_net, 'none'),
-             coalesce(s.forest_ranger, false), coalesce(s.hukou_state, 'not_moved'), s.phone
-      FROM ${t} s JOIN household h ON h.household_no = s.household_no
+      SELECT id_number, household_id, county_code, dest_division_code, name, sex, birth_date, relation, ethnicity, education, school_stage,
+             health, disability_grade, labour_capacity, coalesce(skills, '{}'), medical_insurance, pension_insurance, safety_net, forest_ranger, hukou_state, phone
+      FROM src
       ON CONFLICT (id_number) DO UPDATE SET household_id = EXCLUDED.household_id, county_code = EXCLUDED.county_code,
         dest_division_code = EXCLUDED.dest_division_code, name = EXCLUDED.name, relation = EXCLUDED.relation, ethnicity = EXCLUDED.ethnicity,
         education = EXCLUDED.education, school_stage = EXCLUDED.school_stage, health = EXCLUDED.health, disability_grade = EXCLUDED.disability_grade,

@@ -9,38 +9,57 @@ export interface StageColumn<T> {
   name: string;
   type: string;
   value: (row: T) => CsvValue;
+  /** The record's field, for optional columns: null there means the cell asked to erase it. */
+  key?: string;
 }
 
 const c = <T>(name: string, type: string, value: (row: T) => CsvValue): StageColumn<T> => ({ name, type, value });
 
-export const siteStage: StageColumn<SiteInput>[] = [
+/** An optional field: absent (a blank cell) stages as NULL, and keeps the stored value at merge. */
+const o = <T>(name: string, type: string, key: keyof T & string): StageColumn<T> => ({
+  name,
+  type,
+  key,
+  value: (r) => (r[key] ?? null) as CsvValue,
+});
+
+/**
+ * The `cleared` column: the staged columns whose cell held the clear marker (清空). NULL alone
+ * cannot tell "erase" from "not given", and merges keep what is stored for "not given".
+ */
+function withCleared<T>(columns: StageColumn<T>[]): StageColumn<T>[] {
+  const optional = columns.filter((col) => col.key !== undefined);
+  return [...columns, c('cleared', 'text[]', (r) => optional.filter((col) => (r as Record<string, unknown>)[col.key!] === null).map((col) => col.name))];
+}
+
+export const siteStage: StageColumn<SiteInput>[] = withCleared([
   c('code', 'text', (r) => r.code),
   c('name', 'text', (r) => r.name),
   c('division_code', 'text', (r) => r.divisionCode),
   c('area_kind', 'text', (r) => r.areaKind),
   c('settlement_kind', 'text', (r) => r.settlementKind),
   c('cross_county', 'boolean', (r) => r.crossCounty),
-  c('build_year', 'integer', (r) => r.buildYear),
-  c('latitude', 'double precision', (r) => r.latitude),
-  c('longitude', 'double precision', (r) => r.longitude),
-];
+  o('build_year', 'integer', 'buildYear'),
+  o('latitude', 'double precision', 'latitude'),
+  o('longitude', 'double precision', 'longitude'),
+]);
 
-export const householdStage: StageColumn<HouseholdRow>[] = [
+const householdColumns: StageColumn<HouseholdRow>[] = [
   c('household_no', 'text', (r) => r.householdNo),
   c('site_code', 'text', (r) => r.siteCode),
   c('origin_village_code', 'text', (r) => r.originVillageCode),
   c('relocation_year', 'integer', (r) => r.relocationYear),
   c('kind', 'text', (r) => r.kind),
-  c('building', 'text', (r) => r.building),
-  c('unit', 'text', (r) => r.unit),
-  c('room', 'text', (r) => r.room),
-  c('property_cert_state', 'text', (r) => r.propertyCertState),
-  c('vegetable_plot', 'boolean', (r) => r.vegetablePlot),
-  c('monitoring_category', 'text', (r) => r.monitoringCategory),
-  c('contracted_land_mu', 'numeric(10,2)', (r) => r.contractedLandMu),
-  c('forest_land_mu', 'numeric(12,2)', (r) => r.forestLandMu),
-  c('land_transferred', 'boolean', (r) => r.landTransferred),
-  c('homestead_reclaimed', 'boolean', (r) => r.homesteadReclaimed),
+  o('building', 'text', 'building'),
+  o('unit', 'text', 'unit'),
+  o('room', 'text', 'room'),
+  o('property_cert_state', 'text', 'propertyCertState'),
+  o('vegetable_plot', 'boolean', 'vegetablePlot'),
+  o('monitoring_category', 'text', 'monitoringCategory'),
+  o('contracted_land_mu', 'numeric(10,2)', 'contractedLandMu'),
+  o('forest_land_mu', 'numeric(12,2)', 'forestLandMu'),
+  o('land_transferred', 'boolean', 'landTransferred'),
+  o('homestead_reclaimed', 'boolean', 'homesteadReclaimed'),
 ];
 
 /** Sex and birth date are always taken from the ID number (the schema checked any given ones agree). */
@@ -50,27 +69,29 @@ function idFacts(r: PersonRow) {
   return parsed.facts;
 }
 
-export const personStage: StageColumn<PersonRow>[] = [
-  ...(householdStage as StageColumn<PersonRow>[]),
+export const householdStage = withCleared(householdColumns);
+
+export const personStage: StageColumn<PersonRow>[] = withCleared([
+  ...(householdColumns as StageColumn<PersonRow>[]),
   c('name', 'text', (r) => r.name),
   c('id_number', 'text', (r) => r.idNumber),
   c('relation', 'text', (r) => r.relation),
   c('sex', 'text', (r) => idFacts(r).sex),
   c('birth_date', 'date', (r) => idFacts(r).birthDate),
-  c('ethnicity', 'text', (r) => r.ethnicity),
-  c('education', 'text', (r) => r.education),
-  c('school_stage', 'text', (r) => r.schoolStage),
-  c('health', 'text', (r) => r.health),
-  c('disability_grade', 'smallint', (r) => r.disabilityGrade),
+  o('ethnicity', 'text', 'ethnicity'),
+  o('education', 'text', 'education'),
+  o('school_stage', 'text', 'schoolStage'),
+  o('health', 'text', 'health'),
+  o('disability_grade', 'smallint', 'disabilityGrade'),
   c('labour_capacity', 'text', (r) => r.labourCapacity),
-  c('skills', 'text[]', (r) => r.skills),
-  c('medical_insurance', 'boolean', (r) => r.medicalInsurance),
-  c('pension_insurance', 'boolean', (r) => r.pensionInsurance),
-  c('safety_net', 'text', (r) => r.safetyNet),
-  c('forest_ranger', 'boolean', (r) => r.forestRanger),
-  c('hukou_state', 'text', (r) => r.hukouState),
-  c('phone', 'text', (r) => r.phone),
-];
+  o('skills', 'text[]', 'skills'),
+  o('medical_insurance', 'boolean', 'medicalInsurance'),
+  o('pension_insurance', 'boolean', 'pensionInsurance'),
+  o('safety_net', 'text', 'safetyNet'),
+  o('forest_ranger', 'boolean', 'forestRanger'),
+  o('hukou_state', 'text', 'hukouState'),
+  o('phone', 'text', 'phone'),
+]);
 
 export function stageTableName(jobId: string): string {
   if (!/^\d+$/.test(jobId)) throw new Error(`bad job id ${jobId}`);
@@ -95,4 +116,5 @@ export const labourStage: StageColumn<LabourRow>[] = [
   c('social_insurance', 'boolean', (r) => r.socialInsurance),
   c('monthly_income', 'numeric(10,2)', (r) => r.monthlyIncome),
   c('training_wish', 'boolean', (r) => r.trainingWish),
+  c('absent', 'text[]', (r) => r.absent),
 ];

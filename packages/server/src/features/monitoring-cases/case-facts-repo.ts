@@ -34,14 +34,21 @@ export async function householdIncomeByPeriod(db: Kysely<DB>, householdId: strin
   return rows.map((r) => ({ period: r.period, income: Number(r.income) }));
 }
 
-/** Members of the household, and how many of them lack basic medical insurance. */
+/**
+ * Members of the household, how many lack basic medical insurance, and how many nobody has
+ * recorded either way (未填写: neither insured nor uninsured as far as anyone knows).
+ */
 export async function memberInsurance(db: Kysely<DB>, householdId: string) {
   const row = await db
     .selectFrom('person')
-    .select((eb) => [eb.fn.countAll<string>().as('members'), sql<string>`count(*) FILTER (WHERE NOT medical_insurance)`.as('uninsured')])
+    .select((eb) => [
+      eb.fn.countAll<string>().as('members'),
+      sql<string>`count(*) FILTER (WHERE NOT medical_insurance)`.as('uninsured'),
+      sql<string>`count(*) FILTER (WHERE medical_insurance IS NULL)`.as('unknown'),
+    ])
     .where('household_id', '=', householdId as never)
     .executeTakeFirstOrThrow();
-  return { members: Number(row.members), uninsured: Number(row.uninsured) };
+  return { members: Number(row.members), uninsured: Number(row.uninsured), unknown: Number(row.unknown) };
 }
 
 /** Assistance tasks of the case that are done (帮扶措施已落实). */

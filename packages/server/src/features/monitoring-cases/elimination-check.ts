@@ -70,6 +70,8 @@ export async function eliminationConditions(ctx: AppContext, c: CaseRow, today: 
     fact('unsafeHousing', false) && '住房不安全',
     fact('unsafeWater', false) && '饮水不安全',
     insurance.uninsured > 0 && `${insurance.uninsured}人未参加基本医疗保险`,
+    // Unknown is not insured: 基本医疗有保障 has to be known, so the gap is named for filling in.
+    insurance.unknown > 0 && `${insurance.unknown}人是否参加基本医疗保险未填写`,
   ].filter((g): g is string => typeof g === 'string');
   const basicNeeds: Condition = {
     key: 'basicNeeds', label: '“三保障”和饮水安全', met: gaps.length === 0,

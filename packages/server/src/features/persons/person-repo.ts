@@ -36,7 +36,7 @@ export function personColumns(input: PersonInput & { sex: string; birthDate: str
     health: input.health,
     disability_grade: input.disabilityGrade,
     labour_capacity: input.labourCapacity,
-    skills: input.skills,
+    skills: input.skills === null ? [] : input.skills,
     medical_insurance: input.medicalInsurance,
     pension_insurance: input.pensionInsurance,
     safety_net: input.safetyNet,
@@ -75,7 +75,7 @@ function applyFilter<QB extends PQ>(qb: QB, f: PersonFilter): QB {
       .where('p.birth_date', '>', f.labourForce.bornAfter)
       .where('p.birth_date', '<=', f.labourForce.bornOnOrBefore)
       .where('p.labour_capacity', 'not in', ['lost', 'none'])
-      .where('p.school_stage', '=', 'none') as QB;
+      .where(sql<boolean>`coalesce(p.school_stage, 'none') = 'none'`) as QB;
   }
   return q;
 }

@@ -31,7 +31,7 @@ export function toPersonOutput(p: repo.PersonRow, on: string, setting: LabourFor
     disabilityGrade: p.disability_grade,
     labourCapacity: p.labour_capacity,
     labourForce: isLabourForce(
-      { birthDate: p.birth_date, labourCapacity: p.labour_capacity as LabourCapacity, schoolStage: p.school_stage as SchoolStage },
+      { birthDate: p.birth_date, labourCapacity: p.labour_capacity as LabourCapacity, schoolStage: p.school_stage as SchoolStage | null },
       on,
       setting,
     ),

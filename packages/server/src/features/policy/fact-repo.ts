@@ -96,7 +96,7 @@ function householdFacts(q: FactQuery) {
   // (three divisions, each fact read as float8) was a tenth of the household rules' time.
   const income = sql`(coalesce(pm.work_fen, 0)::float8 / 100)`;
   const inLabourForce = sql`coalesce(l.labour_force,
-    p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none')`;
+    p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND coalesce(p.school_stage, 'none') = 'none')`;
   return sql`SELECT h.id::text AS subject_id, h.dest_division_code AS division_code, h.id::text AS household_id,
       h.household_no AS label, h.county_code, h.id AS household_key,
       h.kind = 'registered_poor' AS "household.registeredPoor",
@@ -136,7 +136,8 @@ function householdFacts(q: FactQuery) {
         sum((l.monthly_income * 100)::int8) FILTER (WHERE l.state = 'employed') AS work_fen,
         bool_or(p.safety_net IN ('dibao_rural', 'tekun_rural')) AS rural_safety_net,
         -- 6 to 15 years old on asOf, as birth dates: age() for every member cost more than the rest.
-        bool_or(p.school_stage = 'none' AND p.health <> 'disabled'
+        -- Only a known non-student is out of school, and only a known disability exempts.
+        bool_or(p.school_stage = 'none' AND p.health IS DISTINCT FROM 'disabled'
           AND p.birth_date <= ${q.asOf}::date - interval '6 years' AND p.birth_date > ${q.asOf}::date - interval '16 years') AS child_out_of_school
       -- Scoped by the people's own division (kept equal to their household's): the households'
       -- status is settled by the join with h, and joining them here too cost a pass over them.
@@ -162,11 +163,12 @@ function personFacts(q: FactQuery) {
       extract(year FROM age(${q.asOf}::date, p.birth_date))::int AS "person.age",
       p.sex AS "person.sex",
       p.labour_capacity AS "person.labourCapacity",
-      p.school_stage AS "person.schoolStage",
+      -- Unknown (未填写) is '': no rule's list of stages or safety-net states contains it.
+      coalesce(p.school_stage, '') AS "person.schoolStage",
       coalesce(p.disability_grade, 0)::int AS "person.disabilityGrade",
-      p.safety_net AS "person.safetyNet",
+      coalesce(p.safety_net, '') AS "person.safetyNet",
       coalesce(l.labour_force, p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore}
-        AND p.labour_capacity NOT IN ('lost', 'none') AND p.school_stage = 'none') AS "person.labourForce",
+        AND p.labour_capacity NOT IN ('lost', 'none') AND coalesce(p.school_stage, 'none') = 'none') AS "person.labourForce",
       coalesce(l.state = 'employed', false) AS "person.employed",
       CASE WHEN l.state = 'employed' THEN coalesce(l.channel, '') ELSE '' END AS "person.channel",
       CASE WHEN l.state = 'employed' THEN coalesce(l.place, '') ELSE '' END AS "person.place",

@@ -47,7 +47,7 @@ export async function listCandidates(ctx: AppContext, actor: Actor, q: { divisio
   assertConversions(actor);
   const on = today(ctx);
   const { rows, total } = await repo.listCandidates(ctx.db, scope(actor, q.division), q.pageSize, (q.page - 1) * q.pageSize);
-  const items = rows.map((r) => ({ ...personOf(r, on), siteName: r.site_name, safetyNet: r.safety_net, toState: URBAN_SAFETY_NET[r.safety_net as RuralSafetyNet] }));
+  const items = rows.map((r) => ({ ...personOf(r, on), siteName: r.site_name, safetyNet: r.safety_net as RuralSafetyNet, toState: URBAN_SAFETY_NET[r.safety_net as RuralSafetyNet] }));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -79,7 +79,7 @@ export async function createConversion(ctx: AppContext, actor: Actor, input: Con
   const dueOn = (await calendarOf(ctx.db, { estimate: true })).addWorkingDays(input.confirmedOn, deadlines.conversion);
   const row: repo.NewConversion = {
     person_id: person.person_id, household_id: person.household_id, county_code: person.county_code, dest_division_code: person.dest_division_code,
-    from_state: person.safety_net, to_state: URBAN_SAFETY_NET[person.safety_net as RuralSafetyNet], confirmed_on: input.confirmedOn, due_on: dueOn,
+    from_state: person.safety_net as RuralSafetyNet, to_state: URBAN_SAFETY_NET[person.safety_net as RuralSafetyNet], confirmed_on: input.confirmedOn, due_on: dueOn,
     note: input.note, created_by: actor.username,
   };
   try {

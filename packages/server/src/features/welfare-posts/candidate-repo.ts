@@ -27,7 +27,7 @@ function candidates(db: Kysely<DB>, f: CandidateFilter) {
     .where('p.birth_date', '>', f.bornAfter)
     .where('p.birth_date', '<=', f.bornOnOrBefore)
     .where('p.labour_capacity', 'not in', ['lost', 'none'])
-    .where('p.school_stage', '=', 'none')
+    .where(sql<boolean>`coalesce(p.school_stage, 'none') = 'none'`)
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM welfare_post_holding w WHERE w.person_id = p.id AND w.end_date IS NULL)`);
 }
 
@@ -43,7 +43,7 @@ export async function listCandidates(db: Kysely<DB>, f: CandidateFilter, page: n
     'p.labour_capacity',
     'p.disability_grade',
     sql<boolean>`p.labour_capacity = 'weak'`.as('weak_labour'),
-    sql<boolean>`p.health = 'disabled'`.as('disabled'),
+    sql<boolean>`p.health IS NOT DISTINCT FROM 'disabled'`.as('disabled'),
     sql<boolean>`p.birth_date <= ${f.olderBornOnOrBefore}`.as('older_worker'),
     sql<boolean>`EXISTS (SELECT 1 FROM zero_employment_case z WHERE z.household_id = p.household_id AND z.cleared_period IS NULL)`.as('zero_employment'),
   ]);
