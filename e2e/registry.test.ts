@@ -2,10 +2,12 @@
 /**
  * A township clerk's day at 1366×768: sign in, find a household by a member's ID number, edit a
  * member and see it in the household's history; and a colleague in another session who saved
- * the same member first, so the clerk gets the conflict dialog with both versions.
+ * the same member first, so the clerk gets the conflict dialog with both versions. Last, a new
+ * member whose optional facts nobody entered: they read 未填写, never a guessed value.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { makeIdNumber } from '@anju/core';
 import { DEMO_PASSWORD, launchBrowser, shot, startServer, type E2eServer } from './harness.js';
 import { apiAs, divisionOf, fillLogin, shotOnFailure, signIn, submitModal, tableRows, type ApiSession } from './support.js';
 
@@ -224,5 +226,57 @@ describe('registry journeys of a township clerk', () => {
     const saved = await admin.get(`/persons/${member.id}`);
     expect(saved).toMatchObject({ name: newName, ethnicity: theirs, version: member.version + 2 });
     await shot(page, 'j4b-overwrite-keeps-theirs');
+  });
+
+  it('5. a new member with the optional facts left empty shows them as 未填写; a fact set later shows as set', async () => {
+    const member = members.at(-1)!;
+    const idNumber = makeIdNumber('520102', '1991-07-19', 977, 'F');
+    expect((await admin.get(`/persons?idNumber=${idNumber}`)).total).toBe(0);
+    const name = '韦未填';
+    await page.goto(`${server.url}/households/${member.householdId}`);
+    await page.getByTestId('household-add-member').click();
+    await page.getByTestId('person-form').waitFor();
+    // Nothing is pre-filled as a guess: the yes/no facts start at 未填写, the choices empty.
+    for (const field of ['medicalInsurance', 'pensionInsurance', 'forestRanger']) {
+      expect(await page.getByTestId(`field-${field}`).getByRole('radio', { name: '未填写' }).isChecked()).toBe(true);
+    }
+    expect(await page.getByTestId('field-ethnicity').inputValue()).toBe('');
+    expect(await page.getByTestId('field-education').innerText()).toContain('未填写');
+    await page.getByTestId('field-idNumber').fill(idNumber);
+    await page.getByTestId('field-name').fill(name);
+    await shot(page, 'j5-new-member-unknown-facts');
+    await page.getByTestId('form-submit').click();
+    await page.waitForURL((u) => u.pathname === `/households/${member.householdId}`);
+    await page.getByText('已新增').waitFor();
+
+    const [created] = (await admin.get(`/persons?idNumber=${idNumber}`)).items;
+    expect(created).toMatchObject({ name, ethnicity: null, education: null, schoolStage: null, health: null, medicalInsurance: null, pensionInsurance: null, safetyNet: null, forestRanger: null, hukouState: null });
+    await page.goto(`${server.url}/persons/${created.id}`);
+    const detail = page.getByTestId('person-detail');
+    const shown = (label: string) => detail.locator('.ant-descriptions-item-container', { has: page.locator('.ant-descriptions-item-label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ant-descriptions-item-content').innerText();
+    for (const label of ['民族', '文化程度', '在校生状况', '健康状况', '基本医疗保险', '基本养老保险', '低保特困', '生态护林员', '户籍状况']) {
+      expect(await shown(label), label).toBe('未填写');
+    }
+    await shot(page, 'j5-detail-unknown-facts');
+
+    // Later the clerk learns the member has no basic medical insurance: 否 is a fact, 未填写 was not.
+    await page.getByTestId('person-edit').click();
+    await expect.poll(() => page.getByTestId('field-name').inputValue(), { timeout: 15_000 }).toBe(name);
+    expect(await page.getByTestId('field-medicalInsurance').getByRole('radio', { name: '未填写' }).isChecked()).toBe(true);
+    await page.getByTestId('field-medicalInsurance').getByText('否', { exact: true }).click();
+    await page.getByTestId('form-submit').click();
+    await page.waitForURL((u) => u.pathname === `/households/${member.householdId}`);
+    expect(await admin.get(`/persons/${created.id}`)).toMatchObject({ medicalInsurance: false, ethnicity: null, pensionInsurance: null });
+
+    await page.getByRole('tab', { name: '变更历史' }).click();
+    const entry = tableRows(page, 'history-table').filter({ hasText: `人员（${name}）` }).filter({ hasText: '修改' });
+    await entry.first().waitFor();
+    expect(await entry.first().innerText()).toMatch(/基本医疗保险：\s*未填写\s*→\s*否/);
+
+    await page.goto(`${server.url}/persons/${created.id}`);
+    await detail.waitFor();
+    expect(await shown('基本医疗保险')).toBe('否');
+    expect(await shown('民族')).toBe('未填写');
+    await shot(page, 'j5-detail-insurance-no');
   });
 });

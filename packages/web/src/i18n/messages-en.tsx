@@ -58,6 +58,7 @@ export const en: Messages = {
     yes: 'Yes',
     no: 'No',
     none: '—',
+    notRecorded: 'Not recorded',
     all: 'All',
     confirm: 'OK',
     retry: 'Retry',

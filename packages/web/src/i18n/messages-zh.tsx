@@ -59,6 +59,8 @@ export const zh = {
     yes: '是',
     no: '否',
     none: '—',
+    /** A fact nobody entered (null): never shown as 否 or as a guessed value. */
+    notRecorded: '未填写',
     all: '全部',
     confirm: '确定',
     retry: '重试',

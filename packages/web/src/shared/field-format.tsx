@@ -2,6 +2,7 @@
 import { maskIdNumber, maskPhone } from '@anju/core/access/masking';
 import { useLabels, useMessages } from '../i18n/locale';
 import type { EnumName } from '../i18n/enum-labels';
+import { UNKNOWN_WHEN_NULL } from './unknown-facts';
 
 const ENUM_OF_FIELD: Record<string, EnumName> = {
   kind: 'householdKinds',
@@ -33,7 +34,7 @@ export function useFieldFormat() {
   }
 
   function value(field: string, v: unknown): string {
-    if (v === null || v === undefined || v === '') return '—';
+    if (v === null || v === undefined || v === '') return UNKNOWN_WHEN_NULL.has(field) ? m.common.notRecorded : '—';
     if (typeof v === 'boolean') return v ? m.common.yes : m.common.no;
     if (Array.isArray(v)) return v.length ? v.map(String).join('、') : '—';
     const set = ENUM_OF_FIELD[field];

@@ -13,6 +13,7 @@ import { ErrorState, errorText } from '../../shared/ErrorState';
 import { formatDateTime } from '../../shared/format';
 import { PageHead } from '../../shared/PageHead';
 import { RevealProvider } from '../../shared/reveal';
+import { useFactText } from '../../shared/unknown-facts';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useDivisionPath, fullName } from '../../shared/division-queries';
 import { useSession } from '../auth/session';
@@ -27,7 +28,7 @@ import { MembersTable } from './MembersTable';
 
 function Places({ h }: { h: HouseholdDetail }) {
   const m = useMessages();
-  const labels = useLabels();
+  const fact = useFactText();
   const origin = useDivisionPath(h.originVillageCode);
   const dest = useDivisionPath(h.destDivisionCode);
   const full = h.view === 'full';
@@ -42,15 +43,16 @@ function Places({ h }: { h: HouseholdDetail }) {
       <Descriptions title={m.household.rights} column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 16 }}>
         <Descriptions.Item label={m.household.contractedLandMu}>{mu(h.contractedLandMu)}</Descriptions.Item>
         <Descriptions.Item label={m.household.forestLandMu}>{mu(h.forestLandMu)}</Descriptions.Item>
-        <Descriptions.Item label={m.household.landTransferred}>{h.landTransferred ? m.common.yes : m.common.no}</Descriptions.Item>
-        <Descriptions.Item label={m.household.homesteadReclaimed}>{h.homesteadReclaimed ? m.common.yes : m.common.no}</Descriptions.Item>
+        <Descriptions.Item label={m.household.landTransferred}>{fact.yesNo(h.landTransferred)}</Descriptions.Item>
+        <Descriptions.Item label={m.household.homesteadReclaimed}>{fact.yesNo(h.homesteadReclaimed)}</Descriptions.Item>
       </Descriptions>
       <Descriptions title={m.household.destination} column={{ xs: 1, md: 2 }} size="small" data-testid="destination">
         <Descriptions.Item label={m.household.site}>{full ? <Link to={`/sites/${h.siteId}`}>{h.siteName}</Link> : h.siteName}</Descriptions.Item>
         <Descriptions.Item label={m.site.divisionCode}>{dest.data ? fullName(dest.data) : h.destDivisionCode}</Descriptions.Item>
+        {/* The origin view gets null for what it may not see: those rows are left out, not shown as 未填写. */}
         {full && <Descriptions.Item label={m.household.address}>{address(h)}</Descriptions.Item>}
-        {full && <Descriptions.Item label={m.household.propertyCertState}>{labels.label('propertyCertStates', h.propertyCertState)}</Descriptions.Item>}
-        {full && <Descriptions.Item label={m.household.vegetablePlot}>{h.vegetablePlot ? m.common.yes : m.common.no}</Descriptions.Item>}
+        {full && <Descriptions.Item label={m.household.propertyCertState}>{fact.choice('propertyCertStates', h.propertyCertState)}</Descriptions.Item>}
+        {full && <Descriptions.Item label={m.household.vegetablePlot}>{fact.yesNo(h.vegetablePlot)}</Descriptions.Item>}
       </Descriptions>
     </>
   );

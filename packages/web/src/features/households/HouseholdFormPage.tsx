@@ -6,10 +6,11 @@ import { householdInput, type HouseholdInput } from '@anju/core';
 import type { HouseholdDetail, HouseholdOutput } from '../../api/types';
 import { useMessages } from '../../i18n/locale';
 import { useFieldFormat } from '../../shared/field-format';
-import { ChoiceField, SwitchField } from '../../shared/form-fields';
+import { ChoiceField, YesNoUnknownField } from '../../shared/form-fields';
 import { FormActions } from '../../shared/FormActions';
 import { RecordFormPage } from '../../shared/RecordFormPage';
 import { useSiteOptions } from '../../shared/registry-queries';
+import { unknownAsNull } from '../../shared/unknown-facts';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useRecordForm } from '../../shared/use-record-form';
 import { useRegistryFormHooks } from '../../shared/use-registry-form-hooks';
@@ -20,6 +21,8 @@ import { saveHousehold, useHousehold } from './household-queries';
 type Values = Omit<HouseholdInput, 'siteId'> & { siteId?: string };
 
 const f = householdInput.shape;
+/** Facts a clerk may not know yet: left empty they are stored as 未填写, never as a guess. */
+const FACTS = ['propertyCertState', 'vegetablePlot', 'contractedLandMu', 'forestLandMu', 'landTransferred', 'homesteadReclaimed'] as const;
 const FIELDS = ['householdNo', 'originVillageCode', 'siteId', 'building', 'unit', 'room', 'relocationYear', 'kind', 'propertyCertState', 'vegetablePlot', 'monitoringCategory', 'contractedLandMu', 'forestLandMu', 'landTransferred', 'homesteadReclaimed'] as const;
 
 function toValues(h: HouseholdOutput): Values {
@@ -32,8 +35,8 @@ function toValues(h: HouseholdOutput): Values {
     room: h.room,
     relocationYear: h.relocationYear,
     kind: h.kind as Values['kind'],
-    propertyCertState: (h.propertyCertState ?? 'none') as Values['propertyCertState'],
-    vegetablePlot: h.vegetablePlot ?? false,
+    propertyCertState: h.propertyCertState as Values['propertyCertState'],
+    vegetablePlot: h.vegetablePlot,
     monitoringCategory: (h.monitoringCategory ?? 'none') as Values['monitoringCategory'],
     contractedLandMu: h.contractedLandMu,
     forestLandMu: h.forestLandMu,
@@ -45,7 +48,7 @@ function toValues(h: HouseholdOutput): Values {
 /** Empty optional text is null, not ''; the site is a number in the API. */
 function toInput(v: Values) {
   const blank = (s: string | null | undefined) => (s === undefined || s === null || s.trim() === '' ? null : s);
-  return { ...v, siteId: v.siteId ? Number(v.siteId) : undefined, building: blank(v.building), unit: blank(v.unit), room: blank(v.room) };
+  return { ...unknownAsNull(v, FACTS), siteId: v.siteId ? Number(v.siteId) : undefined, building: blank(v.building), unit: blank(v.unit), room: blank(v.room) };
 }
 
 export function HouseholdFormPage() {
@@ -82,7 +85,7 @@ export function HouseholdFormPage() {
       layout="vertical"
       onFinish={record.onFinish}
       data-testid="household-form"
-      initialValues={{ kind: 'registered_poor', propertyCertState: 'none', monitoringCategory: 'none', vegetablePlot: false, landTransferred: false, homesteadReclaimed: false, contractedLandMu: null, forestLandMu: null }}
+      initialValues={{ kind: 'registered_poor', monitoringCategory: 'none', contractedLandMu: null, forestLandMu: null }}
     >
       <Row gutter={16}>
         <Col xs={24} md={8}>
@@ -117,10 +120,10 @@ export function HouseholdFormPage() {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <SwitchField name="landTransferred" label={m.household.landTransferred} />
+          <YesNoUnknownField name="landTransferred" label={m.household.landTransferred} />
         </Col>
         <Col xs={12} md={6}>
-          <SwitchField name="homesteadReclaimed" label={m.household.homesteadReclaimed} />
+          <YesNoUnknownField name="homesteadReclaimed" label={m.household.homesteadReclaimed} />
         </Col>
       </Row>
       <Divider titlePlacement="left">{m.household.destination}</Divider>
@@ -146,13 +149,13 @@ export function HouseholdFormPage() {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <ChoiceField name="propertyCertState" label={m.household.propertyCertState} schema={f.propertyCertState} choices="propertyCertStates" testId={false} />
+          <ChoiceField name="propertyCertState" label={m.household.propertyCertState} schema={f.propertyCertState} choices="propertyCertStates" testId={false} unknown />
         </Col>
         <Col xs={24} md={8}>
           <ChoiceField name="monitoringCategory" label={m.household.monitoringCategory} schema={f.monitoringCategory} choices="monitoringCategories" />
         </Col>
         <Col xs={24} md={8}>
-          <SwitchField name="vegetablePlot" label={m.household.vegetablePlot} />
+          <YesNoUnknownField name="vegetablePlot" label={m.household.vegetablePlot} />
         </Col>
       </Row>
       <FormActions saving={record.saving} />

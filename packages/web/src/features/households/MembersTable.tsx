@@ -4,12 +4,14 @@ import { Link } from 'react-router';
 import type { PersonOutput } from '../../api/types';
 import { useLabels, useMessages } from '../../i18n/locale';
 import { SensitiveValue } from '../../shared/reveal';
+import { useFactText } from '../../shared/unknown-facts';
 import { useSession } from '../auth/session';
 
 /** The members of one household; ID numbers and phones masked, with the audited "显示". */
 export function MembersTable({ members }: { members: PersonOutput[] }) {
   const m = useMessages();
   const labels = useLabels();
+  const fact = useFactText();
   const session = useSession();
   const screens = Grid.useBreakpoint();
   const editLink = (p: PersonOutput) => (
@@ -64,8 +66,8 @@ export function MembersTable({ members }: { members: PersonOutput[] }) {
         { title: m.person.idNumber, dataIndex: 'idNumber', render: (v: string, p) => <SensitiveValue personId={p.id} masked={v} field="idNumber" /> },
         { title: m.person.labourCapacity, dataIndex: 'labourCapacity', render: (v: string) => labels.label('labourCapacities', v), responsive: ['md'] },
         { title: m.person.labourForce, dataIndex: 'labourForce', render: (v: boolean) => (v ? <Tag color="green">{m.common.yes}</Tag> : m.common.no), responsive: ['md'] },
-        { title: m.person.health, dataIndex: 'health', render: (v: string) => labels.label('healthStates', v), responsive: ['lg'] },
-        { title: m.person.schoolStage, dataIndex: 'schoolStage', render: (v: string) => labels.label('schoolStages', v), responsive: ['xl'] },
+        { title: m.person.health, dataIndex: 'health', render: (v: string | null) => fact.choice('healthStates', v), responsive: ['lg'] },
+        { title: m.person.schoolStage, dataIndex: 'schoolStage', render: (v: string | null) => fact.choice('schoolStages', v), responsive: ['xl'] },
         { title: m.person.phone, dataIndex: 'phone', render: (v: string | null, p) => <SensitiveValue personId={p.id} masked={v} field="phone" />, responsive: ['lg'] },
         ...(session.can('registry.write')
           ? [

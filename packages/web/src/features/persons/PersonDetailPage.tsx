@@ -8,6 +8,7 @@ import { ErrorState, errorText } from '../../shared/ErrorState';
 import { formatDateTime } from '../../shared/format';
 import { PageHead } from '../../shared/PageHead';
 import { RevealProvider, SensitiveValue } from '../../shared/reveal';
+import { useFactText } from '../../shared/unknown-facts';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useSession } from '../auth/session';
 import { usePerson } from './person-queries';
@@ -17,6 +18,7 @@ export function PersonDetailPage() {
   const { id } = useParams();
   const m = useMessages();
   const labels = useLabels();
+  const fact = useFactText();
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -26,8 +28,6 @@ export function PersonDetailPage() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const p = query.data;
   if (!p) return <Skeleton active />;
-  const yes = (v: boolean) => (v ? m.common.yes : m.common.no);
-
   async function remove() {
     try {
       await api.delete(`/persons/${id}`, { version: p!.version });
@@ -74,21 +74,21 @@ export function PersonDetailPage() {
             <Link to={`/households/${p.householdId}`}>{p.householdNo}</Link> · {labels.label('householdKinds', p.householdKind)}
           </Descriptions.Item>
           <Descriptions.Item label={m.person.relation}>{labels.label('relations', p.relation)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.ethnicity}>{p.ethnicity}</Descriptions.Item>
-          <Descriptions.Item label={m.person.education}>{labels.label('educations', p.education)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.schoolStage}>{labels.label('schoolStages', p.schoolStage)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.ethnicity}>{fact.text(p.ethnicity)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.education}>{fact.choice('educations', p.education)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.schoolStage}>{fact.choice('schoolStages', p.schoolStage)}</Descriptions.Item>
           <Descriptions.Item label={m.person.health}>
-            {labels.label('healthStates', p.health)}
+            {fact.choice('healthStates', p.health)}
             {p.disabilityGrade ? `（${p.disabilityGrade}级）` : ''}
           </Descriptions.Item>
           <Descriptions.Item label={m.person.labourCapacity}>{labels.label('labourCapacities', p.labourCapacity)}</Descriptions.Item>
           <Descriptions.Item label={m.person.labourForce}>{p.labourForce ? <Tag color="green">{m.common.yes}</Tag> : m.common.no}</Descriptions.Item>
           <Descriptions.Item label={m.person.skills}>{p.skills.length ? p.skills.join('、') : '—'}</Descriptions.Item>
-          <Descriptions.Item label={m.person.medicalInsurance}>{yes(p.medicalInsurance)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.pensionInsurance}>{yes(p.pensionInsurance)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.safetyNet}>{labels.label('safetyNetStates', p.safetyNet)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.forestRanger}>{yes(p.forestRanger)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.hukouState}>{labels.label('hukouStates', p.hukouState)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.medicalInsurance}>{fact.yesNo(p.medicalInsurance)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.pensionInsurance}>{fact.yesNo(p.pensionInsurance)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.safetyNet}>{fact.choice('safetyNetStates', p.safetyNet)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.forestRanger}>{fact.yesNo(p.forestRanger)}</Descriptions.Item>
+          <Descriptions.Item label={m.person.hukouState}>{fact.choice('hukouStates', p.hukouState)}</Descriptions.Item>
           <Descriptions.Item label={m.common.updatedAt}>{formatDateTime(p.updatedAt)}</Descriptions.Item>
         </Descriptions>
       </Card>

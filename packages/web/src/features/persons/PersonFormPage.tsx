@@ -13,10 +13,11 @@ import type { PersonOutput, SensitiveValues } from '../../api/types';
 import { useMessages } from '../../i18n/locale';
 import { ErrorState } from '../../shared/ErrorState';
 import { useFieldFormat } from '../../shared/field-format';
-import { ChoiceField, SwitchField } from '../../shared/form-fields';
+import { ChoiceField, YesNoUnknownField } from '../../shared/form-fields';
 import { FormActions } from '../../shared/FormActions';
 import { FormError } from '../../shared/FormError';
 import { PageHead } from '../../shared/PageHead';
+import { unknownAsNull } from '../../shared/unknown-facts';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useRecordForm } from '../../shared/use-record-form';
 import { useRegistryFormHooks } from '../../shared/use-registry-form-hooks';
@@ -27,6 +28,8 @@ import { savePerson, usePerson } from './person-queries';
 type Values = Omit<PersonInput, 'householdId' | 'sex' | 'birthDate'>;
 
 const f = personFields.shape;
+/** Facts a clerk may not know yet: left empty they are stored as 未填写, never as a guess. */
+const FACTS = ['ethnicity', 'education', 'schoolStage', 'health', 'medicalInsurance', 'pensionInsurance', 'safetyNet', 'forestRanger', 'hukouState'] as const;
 const FIELDS = ['idNumber', 'name', 'relation', 'ethnicity', 'education', 'schoolStage', 'health', 'disabilityGrade', 'labourCapacity', 'skills', 'medicalInsurance', 'pensionInsurance', 'safetyNet', 'forestRanger', 'hukouState', 'phone'] as const;
 
 function toValues(p: PersonOutput, plain: SensitiveValues): Values {
@@ -90,7 +93,7 @@ export function PersonFormPage() {
     {
       form,
       schema: personInput,
-      toInput: (v) => ({ ...v, householdId: Number(householdId), phone: v.phone?.trim() ? v.phone : null, disabilityGrade: v.disabilityGrade ?? null, skills: v.skills ?? [] }),
+      toInput: (v) => ({ ...unknownAsNull(v, FACTS), householdId: Number(householdId), phone: v.phone?.trim() ? v.phone : null, disabilityGrade: v.disabilityGrade ?? null, skills: v.skills ?? [] }),
       save: (input, version) => savePerson(personId, input, version),
       onSaved: () => hooks.afterSave(['persons', 'households', 'dashboard'], `/households/${householdId}`),
       reload: async () => {
@@ -125,7 +128,7 @@ export function PersonFormPage() {
           layout="vertical"
           onFinish={record.onFinish}
           data-testid="person-form"
-          initialValues={{ relation: 'spouse', ethnicity: '汉族', education: 'junior', schoolStage: 'none', health: 'healthy', disabilityGrade: null, labourCapacity: 'ordinary', skills: [], medicalInsurance: true, pensionInsurance: false, safetyNet: 'none', forestRanger: false, hukouState: 'not_moved', phone: null }}
+          initialValues={{ relation: 'spouse', disabilityGrade: null, labourCapacity: 'ordinary', skills: [], phone: null }}
         >
           <Row gutter={16}>
             <Col xs={24} md={8}>
@@ -142,21 +145,21 @@ export function PersonFormPage() {
               <ChoiceField name="relation" label={m.person.relation} schema={f.relation} choices="relations" required />
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item name="ethnicity" label={m.person.ethnicity} rules={[zodRule(f.ethnicity)]}>
-                <Input data-testid="field-ethnicity" />
+              <Form.Item name="ethnicity" label={m.person.ethnicity} rules={[zodRule(f.ethnicity, 'null')]}>
+                <Input allowClear placeholder={m.common.notRecorded} data-testid="field-ethnicity" />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <ChoiceField name="education" label={m.person.education} schema={f.education} choices="educations" />
+              <ChoiceField name="education" label={m.person.education} schema={f.education} choices="educations" unknown />
             </Col>
             <Col xs={12} md={6}>
-              <ChoiceField name="schoolStage" label={m.person.schoolStage} schema={f.schoolStage} choices="schoolStages" />
+              <ChoiceField name="schoolStage" label={m.person.schoolStage} schema={f.schoolStage} choices="schoolStages" unknown />
             </Col>
             <Col xs={12} md={6}>
               <ChoiceField name="labourCapacity" label={m.person.labourCapacity} schema={f.labourCapacity} choices="labourCapacities" required />
             </Col>
             <Col xs={12} md={6}>
-              <ChoiceField name="health" label={m.person.health} schema={f.health} choices="healthStates" />
+              <ChoiceField name="health" label={m.person.health} schema={f.health} choices="healthStates" unknown />
             </Col>
             <Col xs={12} md={6}>
               <Form.Item name="disabilityGrade" label={m.person.disabilityGrade} rules={[zodRule(f.disabilityGrade, 'null')]}>
@@ -164,10 +167,10 @@ export function PersonFormPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <ChoiceField name="safetyNet" label={m.person.safetyNet} schema={f.safetyNet} choices="safetyNetStates" />
+              <ChoiceField name="safetyNet" label={m.person.safetyNet} schema={f.safetyNet} choices="safetyNetStates" unknown />
             </Col>
             <Col xs={12} md={6}>
-              <ChoiceField name="hukouState" label={m.person.hukouState} schema={f.hukouState} choices="hukouStates" />
+              <ChoiceField name="hukouState" label={m.person.hukouState} schema={f.hukouState} choices="hukouStates" unknown />
             </Col>
             <Col xs={24} md={12}>
               <Form.Item name="skills" label={m.person.skills} extra={m.person.skillsHint} rules={[zodRule(f.skills, 'undefined')]}>
@@ -180,13 +183,13 @@ export function PersonFormPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <SwitchField name="medicalInsurance" label={m.person.medicalInsurance} />
+              <YesNoUnknownField name="medicalInsurance" label={m.person.medicalInsurance} />
             </Col>
             <Col xs={12} md={6}>
-              <SwitchField name="pensionInsurance" label={m.person.pensionInsurance} />
+              <YesNoUnknownField name="pensionInsurance" label={m.person.pensionInsurance} />
             </Col>
             <Col xs={12} md={6}>
-              <SwitchField name="forestRanger" label={m.person.forestRanger} />
+              <YesNoUnknownField name="forestRanger" label={m.person.forestRanger} />
             </Col>
           </Row>
           <FormActions saving={record.saving} />

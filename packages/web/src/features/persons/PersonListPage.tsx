@@ -13,6 +13,7 @@ import { PrivateSearchForm } from '../../shared/PrivateSearchForm';
 import { usePrivateFilters } from '../../shared/private-filters';
 import { useSiteOptions } from '../../shared/registry-queries';
 import { RevealProvider, SensitiveValue } from '../../shared/reveal';
+import { useFactText } from '../../shared/unknown-facts';
 import { sortOrderOf, useUrlFilters } from '../../shared/url-filters';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useDivision } from '../layout/division-context';
@@ -23,6 +24,7 @@ const KEYS = ['divisionCode', 'siteId', 'householdId', 'sex', 'labourCapacity', 
 export function PersonListPage() {
   const m = useMessages();
   const labels = useLabels();
+  const fact = useFactText();
   const { division } = useDivision();
   const { filters, paging, setFilters, onTableChange } = useUrlFilters(KEYS);
   const [personal, setPersonal] = usePrivateFilters('persons');
@@ -87,7 +89,7 @@ export function PersonListPage() {
             { title: m.person.householdKind, dataIndex: 'householdKind', render: (v: string) => labels.label('householdKinds', v), responsive: ['xl'] },
             { title: m.person.labourCapacity, dataIndex: 'labourCapacity', render: (v: string) => labels.label('labourCapacities', v), responsive: ['lg'] },
             { title: m.person.labourForce, dataIndex: 'labourForce', render: (v: boolean) => (v ? <Tag color="green">{m.common.yes}</Tag> : m.common.no), responsive: ['lg'] },
-            { title: m.person.health, dataIndex: 'health', render: (v: string) => labels.label('healthStates', v), responsive: ['xl'] },
+            { title: m.person.health, dataIndex: 'health', render: (v: string | null) => fact.choice('healthStates', v), responsive: ['xl'] },
             { title: m.person.phone, dataIndex: 'phone', render: (v: string | null, p) => <SensitiveValue personId={p.id} masked={v} field="phone" />, responsive: ['xl'] },
           ]}
         />

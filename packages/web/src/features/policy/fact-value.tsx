@@ -15,6 +15,9 @@ const ENUM_OF_FACT: Record<string, EnumName> = {
   'employer.kind': 'employerKinds',
 };
 
+/** Registry facts the server reads as '' when nobody entered them (未填写), so no rule's list matches. */
+const UNKNOWN_WHEN_EMPTY = new Set(['person.schoolStage', 'person.safetyNet']);
+
 export function useFactValue() {
   const m = useMessages();
   const p = usePolicyMessages();
@@ -24,7 +27,7 @@ export function useFactValue() {
     if (value === null || value === undefined) return m.common.none;
     if (typeof value === 'boolean') return value ? m.common.yes : m.common.no;
     if (typeof value === 'number') return value.toLocaleString('zh-CN');
-    if (value === '') return p.empty;
+    if (value === '') return UNKNOWN_WHEN_EMPTY.has(name) ? m.common.notRecorded : p.empty;
     if (typeof value === 'string') {
       const set = ENUM_OF_FACT[name];
       return set ? labels.label(set, value) : value;
