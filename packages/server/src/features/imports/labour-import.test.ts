@@ -129,4 +129,21 @@ describe('labour ledger files', () => {
     const again = await importBack(workbook, false);
     expect(again.counts.labour).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
   });
+
+  it('keeps the job’s details for blank cells while the worker stays employed, and drops them when the job ends', async () => {
+    const { workbook, headers } = await exported(PERIOD, monitor);
+    const rowOf = (idNumber: string) => 2 + [2, 3].findIndex((r) => workbook.worksheets[0]!.getRow(r).getCell(headers.indexOf('身份证号') + 1).value === idNumber);
+    const worker = (await Promise.all(people.map((p) => getRecord(ctx, clerk, p.id, PERIOD)))).find((r) => r.facts.state === 'employed')!;
+    const row = rowOf(people.find((p) => p.id === worker.personId)!.idNumber);
+    setCells(workbook, headers, row, { 用工单位: null, '劳动合同期限（月）': null, '月收入（元）': null, 是否参加社会保险: null, 是否有培训意愿: null, 就业时间: null });
+    const kept = await importBack(workbook, false, monitor);
+    expect(kept.errors).toEqual([]);
+    expect(kept.counts.labour).toEqual({ inserted: 0, updated: 0, unchanged: 2 });
+    expect((await getRecord(ctx, monitor, worker.personId, PERIOD)).facts).toEqual(worker.facts);
+
+    setCells(workbook, headers, row, { 就业状态: '未就业', 就业渠道: null, 就业地点: null });
+    const ended = await importBack(workbook, false, monitor);
+    expect(ended.counts.labour).toEqual({ inserted: 0, updated: 1, unchanged: 1 });
+    expect((await getRecord(ctx, monitor, worker.personId, PERIOD)).facts).toMatchObject({ state: 'unemployed', employerName: null, contractMonths: null, monthlyIncome: null, socialInsurance: false });
+  });
 });

@@ -114,3 +114,13 @@ describe('risk elimination', () => {
     expect(detail.earlierCases).toEqual([expect.objectContaining({ id: worker.caseId, step: 'eliminated', monitoredOn: '2026-01-10', eliminatedOn: '2026-07-20' })]);
   });
 });
+
+describe('a member whose medical insurance nobody recorded', () => {
+  it('is not counted as insured: 三保障 is unmet and names the unknown', async () => {
+    const unknown = await kit.household([{ birth: '1981-04-04' }, { birth: '1983-03-03', over: { relation: 'spouse', medicalInsurance: null } }]);
+    const caseId = (await kit.monitored(unknown.id, '2026-01-05')).id;
+    const basic = (await check(caseId)).conditions.find((c) => c.key === 'basicNeeds')!;
+    expect(basic.met).toBe(false);
+    expect(basic.detail).toBe('1人是否参加基本医疗保险未填写');
+  });
+});
