@@ -39,6 +39,23 @@ describe('registry', () => {
     expect(res.body.phone).toBe('138****8000');
   });
 
+  it('stores the facts a request leaves out as unknown, and an update that leaves them out keeps them', async () => {
+    const hh = await household();
+    const idNumber = idNumberFor('1979-09-09');
+    const created = await clerk.request('POST', '/api/v1/persons', { householdId: Number(hh.id), idNumber, name: '未填者', relation: 'head', labourCapacity: 'ordinary' });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ ethnicity: null, education: null, health: null, medicalInsurance: null, pensionInsurance: null, safetyNet: null, hukouState: null, skills: [] });
+    const url = `/api/v1/persons/${created.body.id}`;
+    const set = await clerk.request('PUT', url, { householdId: Number(hh.id), idNumber, name: '未填者', relation: 'head', labourCapacity: 'ordinary', version: created.body.version, ethnicity: '苗族', medicalInsurance: false });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    const base = { householdId: Number(hh.id), name: '已填者', relation: 'head', labourCapacity: 'skilled', version: set.body.version };
+    const kept = await clerk.request('PUT', url, { ...base, idNumber });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body).toMatchObject({ name: '已填者', labourCapacity: 'skilled', ethnicity: '苗族', medicalInsurance: false, health: null });
+    const erased = await clerk.request('PUT', url, { ...base, idNumber, version: kept.body.version, medicalInsurance: null });
+    expect(erased.body).toMatchObject({ ethnicity: '苗族', medicalInsurance: null });
+  });
+
   it('rejects a sex or birth date that contradicts the ID number, naming the field', async () => {
     const hh = await household();
     const res = await clerk.request('POST', '/api/v1/persons', buildPerson(Number(hh.id), { idNumber: idNumberFor('1980-05-17', 'F'), sex: 'M', birthDate: '1981-01-01' }));
