@@ -6,8 +6,12 @@ declare module 'fastify' {
     ctx: AppContext;
   }
   interface FastifyRequest {
-    /** Set by the session hook on every authenticated /api/v1 route. */
+    /** Set by the session hook on every authenticated /api/v1 route; reading it without a session throws a 401. */
     actor: Actor;
     sessionToken?: string;
+  }
+  interface FastifyContextConfig {
+    /** Answers without a session (login, health). Every other /api/v1 route requires one. */
+    public?: boolean;
   }
 }

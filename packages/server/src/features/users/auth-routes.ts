@@ -28,7 +28,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({ username: z.string().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
         response: { 200: sessionOutput },
       },
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
       const result = await login(app.ctx, request.body.username, request.body.password, request.ip);
