@@ -47,7 +47,11 @@ export interface AppOptions {
 }
 
 export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 10 * 1024 * 1024 });
+  // X-Forwarded-For only from configured proxies: otherwise any client picks its own address.
+  // A hop count becomes Fastify's own function for numbers, which its types do not declare.
+  const trust = ctx.config.trustProxy;
+  const trustProxy = typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy, bodyLimit: 10 * 1024 * 1024 });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

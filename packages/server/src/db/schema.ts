@@ -42,9 +42,20 @@ export interface AppUserTable {
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: NullableTimestamp;
+  /** Set by an administrator's reset: no other call until the user picks a new one (0015). */
+  must_change_password: Generated<boolean>;
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Failed logins per name as typed and source address (migration 0015). */
+export interface LoginThrottleTable {
+  username: string;
+  ip: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  blocked_until: NullableTimestamp;
 }
 
 export interface UserSessionTable {
@@ -195,6 +206,7 @@ export interface DB extends EmploymentTables, PolicyTables, MonitoringWarningTab
   setting: SettingTable;
   app_user: AppUserTable;
   user_session: UserSessionTable;
+  login_throttle: LoginThrottleTable;
   site: SiteTable;
   household: HouseholdTable;
   person: PersonTable;

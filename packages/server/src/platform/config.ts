@@ -9,6 +9,17 @@ export interface Config {
   lockoutMinutes: number;
   /** Secure cookies need HTTPS; off for the local demo on http://127.0.0.1. */
   secureCookies: boolean;
+  /**
+   * Which X-Forwarded-For to believe: none (false), the last N hops, or only these proxy
+   * addresses. Believing every client let it choose the address that rate limits and the audit
+   * log see (finding 13.8).
+   */
+  trustProxy: false | number | string[];
+  /** Key of the audit checkpoints' HMAC; unset: a key file in dataDir (audit-checkpoints.ts). */
+  auditKey?: string;
+  /** Where the signed audit checkpoints go; unset: dataDir/audit-checkpoints.jsonl. */
+  auditCheckpointFile?: string;
+  auditCheckpointMinutes: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -17,6 +28,22 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`环境变量 ${name} 须为正整数，实际为 "${raw}"`);
   return value;
+}
+
+function trustProxyEnv(raw: string | undefined): false | number | string[] {
+  if (raw === undefined || raw.trim() === '') return false;
+  if (/^\d+$/.test(raw.trim())) return Number(raw);
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.some((s) => !/^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(s))) {
+    throw new Error(`环境变量 ANJU_TRUST_PROXY 须为代理层数或以逗号分隔的代理地址，实际为 "${raw}"`);
+  }
+  return list;
+}
+
+function auditKeyEnv(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length < 32) throw new Error('环境变量 ANJU_AUDIT_KEY 须至少32个字符');
+  return raw;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -29,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutAttempts: intEnv(env, 'ANJU_LOCKOUT_ATTEMPTS', 5),
     lockoutMinutes: intEnv(env, 'ANJU_LOCKOUT_MINUTES', 15),
     secureCookies: env.ANJU_SECURE_COOKIES === '1',
+    trustProxy: trustProxyEnv(env.ANJU_TRUST_PROXY),
+    auditKey: auditKeyEnv(env.ANJU_AUDIT_KEY),
+    auditCheckpointFile: env.ANJU_AUDIT_CHECKPOINT_FILE || undefined,
+    auditCheckpointMinutes: intEnv(env, 'ANJU_AUDIT_CHECKPOINT_MINUTES', 10),
   };
 }

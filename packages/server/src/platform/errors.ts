@@ -57,3 +57,12 @@ export class LockedError extends DomainError {
   readonly status = 423;
   readonly code = 'LOCKED';
 }
+
+/** After an administrator's reset: the web shows the change-password form on this code. */
+export class PasswordChangeRequiredError extends DomainError {
+  readonly status = 403;
+  readonly code = 'PASSWORD_CHANGE_REQUIRED';
+  constructor() {
+    super('管理员已重置您的密码，请先修改密码');
+  }
+}

@@ -12,11 +12,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession } from '../features/users/auth-service.js';
 import type { Actor } from './actor.js';
-import { ForbiddenError, UnauthenticatedError } from './errors.js';
+import { ForbiddenError, PasswordChangeRequiredError, UnauthenticatedError } from './errors.js';
 
 export const SESSION_COOKIE = 'anju_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** After an administrator's reset, the only routes open until the user picks a new password. */
+const DURING_PASSWORD_CHANGE = new Set(['/api/v1/auth/session', '/api/v1/auth/logout', '/api/v1/auth/password']);
 const NOT_LOGGED_IN = '未登录或登录已失效，请重新登录';
 
 function needsSession(request: FastifyRequest): boolean {
@@ -47,6 +49,7 @@ export function registerSessionHook(app: FastifyInstance): void {
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new ForbiddenError('请求缺少有效的 CSRF 令牌，请刷新页面后重试');
     }
+    if (session.mustChangePassword && !DURING_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) throw new PasswordChangeRequiredError();
     request.actor = session.actor;
     request.sessionToken = token;
   });

@@ -20,6 +20,7 @@ export async function findSession(db: Kysely<DB>, tokenHash: string) {
       'u.division_code',
       'u.department',
       'u.disabled',
+      'u.must_change_password',
     ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -35,4 +36,8 @@ export async function deleteSession(db: Kysely<DB>, tokenHash: string) {
 
 export async function deleteUserSessions(db: Kysely<DB>, userId: string) {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function deleteOtherSessions(db: Kysely<DB>, userId: string, keepTokenHash: string) {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).where('token_hash', '<>', keepTokenHash).execute();
 }

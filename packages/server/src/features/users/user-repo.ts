@@ -11,6 +11,7 @@ const USER_COLUMNS = [
   'disabled',
   'failed_logins',
   'locked_until',
+  'must_change_password',
   'version',
   'created_at',
 ] as const;
@@ -60,7 +61,7 @@ export async function updateUser(
   db: Kysely<DB>,
   id: string,
   version: number,
-  changes: Partial<{ display_name: string; role: string; division_code: string; department: string | null; disabled: boolean; password_hash: string; locked_until: null; failed_logins: number }>,
+  changes: Partial<{ display_name: string; role: string; division_code: string; department: string | null; disabled: boolean; password_hash: string; locked_until: null; failed_logins: number; must_change_password: boolean }>,
 ) {
   return db
     .updateTable('app_user')
@@ -69,6 +70,15 @@ export async function updateUser(
     .where('version', '=', version)
     .returning(USER_COLUMNS)
     .executeTakeFirst();
+}
+
+/** The user's own choice: no version check (only they change it), the reset's mark cleared. */
+export async function setOwnPassword(db: Kysely<DB>, id: string, passwordHash: string) {
+  await db
+    .updateTable('app_user')
+    .set((eb) => ({ password_hash: passwordHash, must_change_password: false, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('id', '=', id as never)
+    .execute();
 }
 
 export async function countUsers(db: Kysely<DB>): Promise<number> {

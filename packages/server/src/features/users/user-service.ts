@@ -7,6 +7,7 @@ import { divisionExists } from '../divisions/division-repo.js';
 import { hashPassword, passwordProblem } from './password.js';
 import * as repo from './user-repo.js';
 import * as sessions from './session-repo.js';
+import { clearAccountAttempts } from './login-throttle-repo.js';
 import type { UserCreateInput, UserOutput, UserUpdateInput } from './user-schemas.js';
 
 function assertManager(actor: Actor): void {
@@ -41,7 +42,7 @@ async function assertDivision(ctx: AppContext, actor: Actor, code: string): Prom
 
 export async function createUser(ctx: AppContext, actor: Actor, input: UserCreateInput): Promise<UserOutput> {
   assertManager(actor);
-  const problem = passwordProblem(input.password);
+  const problem = await passwordProblem(input.password, input.username);
   if (problem) throw new ValidationError(problem, [{ path: 'password', message: problem }]);
   if (input.role === 'department' && !input.department) {
     throw new ValidationError('行业部门用户须指定部门', [{ path: 'department', message: '须指定部门' }]);
@@ -98,17 +99,22 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, inpu
   });
 }
 
-/** Sets a new password chosen by the administrator; unlocks the account and ends its sessions. */
+/**
+ * Sets a temporary password chosen by the administrator, who thus knows it: the user must pick
+ * a new one at the next login before anything else. Lifts every login wait on the account and
+ * ends its sessions.
+ */
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, password: string): Promise<UserOutput> {
   assertManager(actor);
-  const problem = passwordProblem(password);
-  if (problem) throw new ValidationError(problem, [{ path: 'password', message: problem }]);
   const before = await loadInScope(ctx, actor, id);
+  const problem = await passwordProblem(password, before.username);
+  if (problem) throw new ValidationError(problem, [{ path: 'password', message: problem }]);
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction().execute(async (trx) => {
-    const row = await repo.updateUser(trx, id, before.version, { password_hash: passwordHash, locked_until: null, failed_logins: 0 });
+    const row = await repo.updateUser(trx, id, before.version, { password_hash: passwordHash, locked_until: null, failed_logins: 0, must_change_password: true });
     if (!row) throw new ConflictError('该用户已被他人修改，请刷新后重试');
     await sessions.deleteUserSessions(trx, id);
+    await clearAccountAttempts(trx, row.username);
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'reset_password', entity: 'user', entityId: id, divisionCode: row.division_code, before: null, after: null });
     return toOutput(row);
   });
