@@ -6,6 +6,7 @@ import { employmentChannels, workPlaces } from '@anju/core';
 import ExcelJS from '../imports/exceljs.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { ValidationError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { childDivisions, getDivision } from '../divisions/division-repo.js';
@@ -37,7 +38,7 @@ const COLUMNS: [string, (f: Figures) => number | string | null][] = [
 
 export async function dispatchReport(ctx: AppContext, actor: Actor, divisionCode: string, period: string): Promise<{ buffer: Buffer; name: string }> {
   assertRead(actor);
-  const scope = divisionCode.startsWith(actor.divisionCode) ? divisionCode : actor.divisionCode;
+  const scope = askedDivision(actor, divisionCode);
   const childLength = CHILD_LENGTH[scope.length];
   if (childLength === undefined) throw new ValidationError('月调度表按省、市、县、乡镇汇总，请选择乡镇及以上区划', [{ path: 'divisionCode', message: '须为乡镇及以上区划' }]);
   const [division, children, rows] = await Promise.all([

@@ -4,13 +4,15 @@ import { trainingFigures } from '../training/training-figures-repo.js';
 import { welfarePostFigures } from '../welfare-posts/welfare-post-figures-repo.js';
 import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { assertRead } from './ledger-service.js';
 import * as repo from './figures-repo.js';
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10_000) / 100 : null);
 
+/** Out of scope is refused (404), never replaced by the actor's own division. */
 function scopeOf(actor: Actor, divisionCode: string): string {
-  return divisionCode.startsWith(actor.divisionCode) ? divisionCode : actor.divisionCode;
+  return askedDivision(actor, divisionCode);
 }
 
 function prefixed(m: Record<string, number>, prefix: string): Record<string, number> {

@@ -293,12 +293,13 @@ describe('access to the ledger', () => {
       expect(real.status, `${method} ${path}`).toBe(404);
       expect(real.body).toEqual(none.body);
     }
-    const list = await outsider.request('GET', `/api/v1/employment/records?period=${LAST}&divisionCode=${TOWNSHIP_A}`);
-    expect(list.body.total).toBe(0);
-    const zero = await outsider.request('GET', `/api/v1/employment/zero-households?period=${FIRST}&divisionCode=${TOWNSHIP_A}`);
-    expect(zero.body.total).toBe(0);
-    // Asking for another township's figures gives one's own (empty) township, never the other's.
-    expect((await outsider.request('GET', `/api/v1/employment/figures?divisionCode=${TOWNSHIP_A}&period=${LAST}`)).body).toMatchObject({ divisionCode: TOWNSHIP_B, labourForce: 0 });
+    // Another township's lists and figures are refused as a missing division (issue 13.9); one's own are empty.
+    expect((await outsider.request('GET', `/api/v1/employment/records?period=${LAST}&divisionCode=${TOWNSHIP_A}`)).status).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/employment/records?period=${LAST}`)).body.total).toBe(0);
+    expect((await outsider.request('GET', `/api/v1/employment/zero-households?period=${FIRST}&divisionCode=${TOWNSHIP_A}`)).status).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/employment/zero-households?period=${FIRST}`)).body.total).toBe(0);
+    expect((await outsider.request('GET', `/api/v1/employment/figures?divisionCode=${TOWNSHIP_A}&period=${LAST}`)).status).toBe(404);
+    expect((await outsider.request('GET', `/api/v1/employment/figures?period=${LAST}`)).body).toMatchObject({ divisionCode: TOWNSHIP_B, labourForce: 0 });
     expect((await record('contract', LAST)).body.version).toBe(current.body.version);
   });
 

@@ -9,6 +9,7 @@ import pMap from 'p-map';
 import type { DB } from '../../db/schema.js';
 import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
@@ -124,8 +125,9 @@ export async function closePeriod(ctx: AppContext, actor: Actor, countyCode: str
   });
 }
 
+/** Out of scope is refused (404), never replaced by the actor's own division. */
 function scopeOf(actor: Actor, divisionCode: string): string {
-  return divisionCode.startsWith(actor.divisionCode) ? divisionCode : actor.divisionCode;
+  return askedDivision(actor, divisionCode);
 }
 
 export async function listRecords(ctx: AppContext, actor: Actor, filter: repo.RecordFilter, page: number, pageSize: number, revealIncome: boolean): Promise<Page<LabourRecordOutput>> {

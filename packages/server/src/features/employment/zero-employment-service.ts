@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { can, type zeroEmploymentActionInput } from '@anju/core';
 import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { assertRead } from './ledger-service.js';
@@ -16,7 +17,7 @@ function daysBetween(from: string, to: string): number {
 
 export async function listZeroHouseholds(ctx: AppContext, actor: Actor, f: repo.ZeroCaseFilter, page: number, pageSize: number) {
   assertRead(actor);
-  const scope = f.divisionCode.startsWith(actor.divisionCode) ? f.divisionCode : actor.divisionCode;
+  const scope = askedDivision(actor, f.divisionCode);
   const today = chinaToday(ctx);
   const { items, total } = await repo.listCases(ctx.db, { ...f, divisionCode: scope }, page, pageSize);
   return {

@@ -2,6 +2,7 @@
 import { enrolmentStatuses, type EnrolmentCompletion } from '@anju/core';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Page } from '../../platform/paging.js';
 import { isUniqueViolation } from '../../platform/pg-errors.js';
@@ -148,10 +149,10 @@ export async function personTrainings(ctx: AppContext, actor: Actor, personId: s
   return (await repo.listPersonEnrolments(ctx.db, personId)).map((e) => toOutput(e, on));
 }
 
-/** Trained and certified people of a division inside the actor's own (outside it: the actor's own). */
+/** Trained and certified people of a division inside the actor's own (outside it: refused). */
 export async function figures(ctx: AppContext, actor: Actor, divisionCode: string, on: string | undefined) {
   assertReadTraining(actor);
-  const scope = divisionCode.startsWith(actor.divisionCode) ? divisionCode : actor.divisionCode;
+  const scope = askedDivision(actor, divisionCode);
   const day = on ?? today(ctx);
   return { divisionCode: scope, on: day, ...(await trainingFigures(ctx.db, scope, day)) };
 }

@@ -2,6 +2,7 @@
 import { can, type WelfarePostInput } from '@anju/core';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
+import { askedDivision } from '../../platform/division-scope.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import { assertManageLabourServices } from '../../platform/labour-services-access.js';
 import type { Page } from '../../platform/paging.js';
@@ -118,10 +119,10 @@ export async function deletePost(ctx: AppContext, actor: Actor, id: string, vers
   });
 }
 
-/** Posts and filled posts of a division inside the actor's own (outside it: the actor's own). */
+/** Posts and filled posts of a division inside the actor's own (outside it: refused). */
 export async function figures(ctx: AppContext, actor: Actor, divisionCode: string, on: string | undefined) {
   assertReadPosts(actor);
-  const scope = divisionCode.startsWith(actor.divisionCode) ? divisionCode : actor.divisionCode;
+  const scope = askedDivision(actor, divisionCode);
   const day = on ?? today(ctx);
   return { divisionCode: scope, on: day, ...(await welfarePostFigures(ctx.db, scope, day)) };
 }

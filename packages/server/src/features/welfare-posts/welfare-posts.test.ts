@@ -268,7 +268,9 @@ describe('access', () => {
 
   it('finds nothing of another township in lists and figures', async () => {
     expect((await clerkB.request('GET', '/api/v1/welfare-posts')).body.total).toBe(0);
-    expect((await clerkB.request('GET', `/api/v1/welfare-posts/figures?divisionCode=${TOWNSHIP_A}`)).body).toMatchObject({ divisionCode: TOWNSHIP_B, posts: 0 });
+    // Another township's figures are refused as a missing division (issue 13.9), never one's own instead.
+    expect((await clerkB.request('GET', `/api/v1/welfare-posts/figures?divisionCode=${TOWNSHIP_A}`)).status).toBe(404);
+    expect((await clerkB.request('GET', '/api/v1/welfare-posts/figures')).body).toMatchObject({ divisionCode: TOWNSHIP_B, posts: 0 });
   });
 
   it('a leader reads but cannot write', async () => {
