@@ -460,6 +460,8 @@ export const en: Messages = {
       dissolve: 'Dissolved',
       unmask: 'Viewed in full',
       import: 'Imported',
+      import_dry_run: 'Import checked (dry run)',
+      import_rejected: 'Import rejected',
       export: 'Exported',
       login: 'Signed in',
       lockout: 'Locked out',

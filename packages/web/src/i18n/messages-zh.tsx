@@ -462,6 +462,8 @@ export const zh = {
       dissolve: '注销',
       unmask: '查看明文',
       import: '导入',
+      import_dry_run: '导入预检',
+      import_rejected: '导入未通过',
       export: '导出',
       login: '登录',
       lockout: '锁定账号',

@@ -62,7 +62,7 @@ export async function findEmployer(db: Kysely<DB>, id: string, scope: string) {
 }
 
 export async function findEmployerByCreditCode(db: Kysely<DB>, creditCode: string) {
-  return db.selectFrom('employer').select(['id', 'name']).where('credit_code', '=', creditCode).executeTakeFirst();
+  return db.selectFrom('employer').select(['id', 'name', 'division_code']).where('credit_code', '=', creditCode).executeTakeFirst();
 }
 
 export async function insertEmployer(db: Kysely<DB>, input: EmployerInput) {

@@ -2,6 +2,7 @@ import { can, type EmployerInput } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { OUT_OF_SCOPE } from '../../platform/out-of-scope.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { divisionExists } from '../divisions/division-repo.js';
@@ -40,8 +41,12 @@ async function checkInput(ctx: AppContext, actor: Actor, input: EmployerInput, s
     throw new ValidationError('安置点不存在或不在本人管辖范围内', [{ path: 'siteId', message: '安置点不存在或无权访问' }]);
   }
   if (input.creditCode) {
+    // Named only inside the actor's division; outside it, one answer that describes nothing.
     const other = await repo.findEmployerByCreditCode(ctx.db, input.creditCode);
-    if (other && String(other.id) !== selfId) throw new ConflictError(`统一社会信用代码 ${input.creditCode} 已登记为「${other.name}」`);
+    if (other && String(other.id) !== selfId) {
+      if (!other.division_code.startsWith(actor.divisionCode)) throw new ConflictError(OUT_OF_SCOPE.creditCode(input.creditCode));
+      throw new ConflictError(`统一社会信用代码 ${input.creditCode} 已登记为「${other.name}」`);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import { can, maskField, type HouseholdInput } from '@anju/core';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { OUT_OF_SCOPE } from '../../platform/out-of-scope.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { getDivision } from '../divisions/division-repo.js';
@@ -99,10 +100,18 @@ async function checkInput(ctx: AppContext, actor: Actor, input: HouseholdInput) 
   return site;
 }
 
+/** Household numbers are unique nationally; one taken outside the actor's division is not described. */
+async function assertHouseholdNoFree(ctx: AppContext, actor: Actor, householdNo: string, selfId?: string): Promise<void> {
+  const other = await repo.findHouseholdByNo(ctx.db, householdNo);
+  if (!other || String(other.id) === selfId) return;
+  if (!other.dest_division_code.startsWith(actor.divisionCode)) throw new ConflictError(OUT_OF_SCOPE.householdNo(householdNo));
+  throw new ConflictError(`户编号 ${householdNo} 已被本辖区的其他户使用`);
+}
+
 export async function createHousehold(ctx: AppContext, actor: Actor, input: HouseholdInput) {
   assertCan(actor, true);
   const site = await checkInput(ctx, actor, input);
-  if (await repo.findHouseholdByNo(ctx.db, input.householdNo)) throw new ConflictError(`户编号 ${input.householdNo} 已存在`);
+  await assertHouseholdNoFree(ctx, actor, input.householdNo);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertHousehold(trx, repo.householdColumns(input, site));
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'create', entity: 'household', entityId: String(id), divisionCode: site.division_code, before: null, after: input });
@@ -116,8 +125,7 @@ export async function updateHousehold(ctx: AppContext, actor: Actor, id: string,
   const current = await load(ctx, actor, id);
   if (!isDestinationSide(actor, current)) throw new ForbiddenError('迁出地只能查看土地、林地权益，户的信息由迁入地维护');
   const site = await checkInput(ctx, actor, input);
-  const other = await repo.findHouseholdByNo(ctx.db, input.householdNo);
-  if (other && String(other.id) !== id) throw new ConflictError(`户编号 ${input.householdNo} 已被其他户使用`);
+  await assertHouseholdNoFree(ctx, actor, input.householdNo, id);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateHousehold(trx, id, version, repo.householdColumns(input, site));
     if (!updated) throw new ConflictError('该户信息已被他人修改，请查看最新内容后重试', toHouseholdOutput(current, true));

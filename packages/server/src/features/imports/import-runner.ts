@@ -171,6 +171,21 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     if (status === 'rejected') errorFile = await markErrors(request, plan.definition, errors, jobId);
     else if (unmatched.length > 0) unmatchedFile = await listUnmatched(request, plan.definition, unmatched, jobId, !can(actor.role, 'personal.unmask'));
     const result = report(status, counts);
+    // A run that writes nothing still reads the division's records through its checks: audit it too.
+    if (status !== 'committed') {
+      await ctx.db.transaction().execute((trx) =>
+        appendAudit(trx, {
+          userId: actor.userId,
+          username: actor.username,
+          action: request.dryRun ? 'import_dry_run' : 'import_rejected',
+          entity: 'import_job',
+          entityId: jobId,
+          divisionCode: actor.divisionCode,
+          before: null,
+          after: { ledger: request.ledger, fileName: request.fileName, sha256: job.sha256, rows, status, errorCount, counts },
+        }),
+      );
+    }
     const total = (k: keyof repo.MergeCounts) => Object.values(counts).reduce((n, c) => n + c[k], 0);
     await jobs.updateJob(ctx.db, jobId, {
       status,

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { OUT_OF_SCOPE } from '../../platform/out-of-scope.js';
 import type { MergeCounts, StagedIssue } from './registry-import-repo.js';
 
 export async function checkLabour(db: Kysely<DB>, stage: string, scope: string): Promise<StagedIssue[]> {
@@ -14,9 +15,10 @@ export async function checkLabour(db: Kysely<DB>, stage: string, scope: string):
     FROM (SELECT row_no, id_number, first_value(row_no) OVER (PARTITION BY id_number, period ORDER BY row_no) AS first_row FROM ${t}) x
     WHERE row_no <> first_row
     UNION ALL
+    -- A person registered nowhere and one registered outside the division answer alike.
     SELECT s.row_no, '身份证号', s.id_number,
-      CASE WHEN p.id IS NULL THEN '该身份证号不在搬迁人口中'
-           ELSE '该人员在 ' || s.period || ' 期劳动力台账中没有记录，或不在本人管辖范围内' END
+      CASE WHEN p.dest_division_code LIKE ${scope + '%'} THEN '该人员在 ' || s.period || ' 期劳动力台账中没有本辖区的记录'
+           ELSE ${OUT_OF_SCOPE.person}::text END
     FROM ${t} s
     LEFT JOIN person p ON p.id_number = s.id_number
     LEFT JOIN labour_record r ON r.person_id = p.id AND r.period = s.period AND r.dest_division_code LIKE ${scope + '%'}

@@ -41,7 +41,7 @@ export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
   persons: {
     definition: ledgers.persons as LedgerDefinition<unknown>,
     stage: personStage as StageColumn<unknown>[],
-    check: async (db, stage, scope) => [...(await repo.checkHouseholds(db, stage, scope, true)), ...(await repo.checkPersons(db, stage))],
+    check: async (db, stage, scope) => [...(await repo.checkHouseholds(db, stage, scope, true)), ...(await repo.checkPersons(db, stage, scope))],
     merge: async (db, stage, jobId) => {
       const households = await repo.mergeHouseholds(db, stage, jobId);
       return { households, persons: await repo.mergePersons(db, stage, jobId) };

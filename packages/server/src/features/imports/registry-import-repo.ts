@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { OUT_OF_SCOPE, OUT_OF_SCOPE_IMPORT } from '../../platform/out-of-scope.js';
 
 export interface StagedIssue {
   row_no: number;
@@ -52,7 +53,7 @@ export async function checkSites(db: Kysely<DB>, stage: string, scope: string): 
       FROM ${t} s LEFT JOIN division d ON d.code = s.division_code
       WHERE d.code IS NULL OR d.level NOT IN (4, 5) OR s.division_code NOT LIKE ${like(scope)}`)),
     ...(await issues(db, sql<StagedIssue>`
-      SELECT s.row_no, '安置点编码' AS column, s.code AS value, '安置点编码已被管辖范围外的安置点使用' AS reason
+      SELECT s.row_no, '安置点编码' AS column, s.code AS value, ${OUT_OF_SCOPE_IMPORT.siteCode}::text AS reason
       FROM ${t} s JOIN site e ON e.code = s.code WHERE e.division_code NOT LIKE ${like(scope)}`)),
   ];
 }
@@ -110,8 +111,7 @@ export async function checkHouseholds(db: Kysely<DB>, stage: string, scope: stri
   return [
     ...(await issues(db, repeated)),
     ...(await issues(db, sql<StagedIssue>`
-      SELECT s.row_no, '安置点编码' AS column, s.site_code AS value,
-             CASE WHEN e.id IS NULL THEN '安置点编码不存在，请先导入安置点' ELSE '安置点不在本人管辖范围内' END AS reason
+      SELECT s.row_no, '安置点编码' AS column, s.site_code AS value, ${OUT_OF_SCOPE_IMPORT.site}::text AS reason
       FROM ${t} s LEFT JOIN site e ON e.code = s.site_code
       WHERE e.id IS NULL OR e.division_code NOT LIKE ${like(scope)}`)),
     ...(await issues(db, sql<StagedIssue>`
@@ -119,7 +119,7 @@ export async function checkHouseholds(db: Kysely<DB>, stage: string, scope: stri
       FROM ${t} s LEFT JOIN division d ON d.code = s.origin_village_code AND d.level = 5
       WHERE d.code IS NULL`)),
     ...(await issues(db, sql<StagedIssue>`
-      SELECT s.row_no, '户编号' AS column, s.household_no AS value, '户编号已被管辖范围外的户使用' AS reason
+      SELECT s.row_no, '户编号' AS column, s.household_no AS value, ${OUT_OF_SCOPE_IMPORT.householdNo}::text AS reason
       FROM ${t} s JOIN household h ON h.household_no = s.household_no
       WHERE h.dest_division_code NOT LIKE ${like(scope)}`)),
   ];
@@ -171,7 +171,12 @@ export async function mergeHouseholds(db: Kysely<DB>, stage: string, jobId: stri
   return counts(rows[0]!);
 }
 
-export async function checkPersons(db: Kysely<DB>, stage: string): Promise<StagedIssue[]> {
+/**
+ * Households and people outside `scope` are never named: a household outside is refused by
+ * checkHouseholds' neutral answer (its head is not looked at), a person registered outside gets
+ * OUT_OF_SCOPE.idNumber wherever that is.
+ */
+export async function checkPersons(db: Kysely<DB>, stage: string, scope: string): Promise<StagedIssue[]> {
   const t = sql.table(stage);
   return [
     ...(await issues(db, sql<StagedIssue>`
@@ -187,14 +192,16 @@ export async function checkPersons(db: Kysely<DB>, stage: string): Promise<Stage
       SELECT s.row_no, '与户主关系' AS column, '户主' AS value, '户编号' || s.household_no || '已有户主（' || p.name || '），一户只能有一个户主' AS reason
       FROM ${t} s JOIN household h ON h.household_no = s.household_no
       JOIN person p ON p.household_id = h.id AND p.relation = 'head' AND p.id_number <> s.id_number
-      WHERE s.relation = 'head'`)),
+      WHERE s.relation = 'head' AND h.dest_division_code LIKE ${like(scope)}`)),
     ...(await issues(db, sql<StagedIssue>`
       SELECT min(s.row_no) AS row_no, '与户主关系' AS column, '' AS value, '新户' || s.household_no || '没有户主：每户须有一名成员的与户主关系为“户主”' AS reason
       FROM ${t} s WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_no = s.household_no)
       GROUP BY s.household_no HAVING count(*) FILTER (WHERE s.relation = 'head') = 0`)),
     ...(await issues(db, sql<StagedIssue>`
       SELECT s.row_no, '身份证号' AS column, left(s.id_number, 4) || '**********' || right(s.id_number, 4) AS value,
-             '此人已登记在户' || h.household_no || '，不能同时登记到户' || s.household_no || '（一人只能属于一个在册户）' AS reason
+             CASE WHEN h.dest_division_code LIKE ${like(scope)}
+                  THEN '此人已登记在户' || h.household_no || '，不能同时登记到户' || s.household_no || '（一人只能属于一个在册户）'
+                  ELSE ${OUT_OF_SCOPE.idNumber}::text END AS reason
       FROM ${t} s JOIN person p ON p.id_number = s.id_number JOIN household h ON h.id = p.household_id
       WHERE h.household_no <> s.household_no AND h.status = 'active'`)),
   ];

@@ -92,12 +92,12 @@ export async function findPerson(db: Kysely<DB>, id: string, scope: string) {
   return selectPersons(db).where('p.id', '=', id as never).where('p.dest_division_code', 'like', `${scope}%`).executeTakeFirst();
 }
 
-/** Any household, any scope: used only to report a duplicate ID number. */
+/** Any household, any scope: used only to refuse a duplicate ID number (named only inside the caller's scope). */
 export async function findPersonByIdNumber(db: Kysely<DB>, idNumber: string) {
   return db
     .selectFrom('person as p')
     .innerJoin('household as h', 'h.id', 'p.household_id')
-    .select(['p.id', 'p.household_id', 'h.household_no', 'h.status'])
+    .select(['p.id', 'p.household_id', 'p.dest_division_code', 'h.household_no', 'h.status'])
     .where('p.id_number', '=', idNumber)
     .executeTakeFirst();
 }

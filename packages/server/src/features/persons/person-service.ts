@@ -2,6 +2,7 @@ import { ageOn, can, isLabourForce, maskIdNumber, maskPhone, parseIdNumber, type
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { OUT_OF_SCOPE } from '../../platform/out-of-scope.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { findHousehold } from '../households/household-repo.js';
@@ -101,19 +102,22 @@ async function writableHousehold(ctx: AppContext, actor: Actor, householdId: num
   return household;
 }
 
-/** One person, one active household: a second registration names both households. */
-async function assertIdNumberFree(ctx: AppContext, idNumber: string, householdNo: string, selfId?: string): Promise<void> {
+/**
+ * One person, one household: a second registration inside the actor's division names the
+ * household; one outside it answers OUT_OF_SCOPE.idNumber, the same wherever it is.
+ */
+async function assertIdNumberFree(ctx: AppContext, actor: Actor, idNumber: string, householdNo: string, selfId?: string): Promise<void> {
   const existing = await repo.findPersonByIdNumber(ctx.db, idNumber);
-  if (existing && String(existing.id) !== selfId) {
-    throw new ConflictError(`身份证号 ${maskIdNumber(idNumber)} 已登记在户 ${existing.household_no}，不能再登记到户 ${householdNo}（一人只能属于一个在册户）`);
-  }
+  if (!existing || String(existing.id) === selfId) return;
+  if (!existing.dest_division_code.startsWith(actor.divisionCode)) throw new ConflictError(OUT_OF_SCOPE.idNumber);
+  throw new ConflictError(`身份证号 ${maskIdNumber(idNumber)} 已登记在户 ${existing.household_no}，不能再登记到户 ${householdNo}（一人只能属于一个在册户）`);
 }
 
 export async function createPerson(ctx: AppContext, actor: Actor, input: PersonInput): Promise<PersonOutput> {
   assertCan(actor, true);
   const person = withDerived(input);
   const household = await writableHousehold(ctx, actor, input.householdId);
-  await assertIdNumberFree(ctx, person.idNumber, household.household_no);
+  await assertIdNumberFree(ctx, actor, person.idNumber, household.household_no);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertPerson(trx, repo.personColumns(person, household));
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'create', entity: 'person', entityId: String(id), divisionCode: household.dest_division_code, before: null, after: person });
@@ -127,7 +131,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, ve
   const current = await load(ctx, actor, id);
   const person = withDerived(input);
   const household = await writableHousehold(ctx, actor, input.householdId);
-  await assertIdNumberFree(ctx, person.idNumber, household.household_no, id);
+  await assertIdNumberFree(ctx, actor, person.idNumber, household.household_no, id);
   const on = today(ctx);
   const setting = await labourForceSetting(ctx, current.dest_division_code);
   await ctx.db.transaction().execute(async (trx) => {

@@ -2,6 +2,7 @@ import { can, siteSizeClass, type SiteInput } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { OUT_OF_SCOPE } from '../../platform/out-of-scope.js';
 import type { Page } from '../../platform/paging.js';
 import { appendAudit } from '../audit/audit-repo.js';
 import { divisionExists } from '../divisions/division-repo.js';
@@ -62,10 +63,18 @@ export async function listSites(
   return { items: items.map(toSiteOutput), total, page: query.page, pageSize: query.pageSize };
 }
 
+/** Site codes are unique nationally; one taken outside the actor's division is not described. */
+async function assertCodeFree(ctx: AppContext, actor: Actor, code: string, selfId?: string): Promise<void> {
+  const other = await repo.findSiteByCode(ctx.db, code);
+  if (!other || String(other.id) === selfId) return;
+  if (!other.division_code.startsWith(actor.divisionCode)) throw new ConflictError(OUT_OF_SCOPE.siteCode(code));
+  throw new ConflictError(`安置点编码 ${code} 已被本辖区的其他安置点使用`);
+}
+
 export async function createSite(ctx: AppContext, actor: Actor, input: SiteInput): Promise<SiteOutput> {
   assertCan(actor, true);
   await checkInput(ctx, actor, input);
-  if (await repo.findSiteByCode(ctx.db, input.code)) throw new ConflictError(`安置点编码 ${input.code} 已存在`);
+  await assertCodeFree(ctx, actor, input.code);
   const id = await ctx.db.transaction().execute(async (trx) => {
     const { id } = await repo.insertSite(trx, input);
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'create', entity: 'site', entityId: String(id), divisionCode: input.divisionCode, before: null, after: input });
@@ -78,8 +87,7 @@ export async function updateSite(ctx: AppContext, actor: Actor, id: string, vers
   assertCan(actor, true);
   const before = await getSite(ctx, actor, id);
   await checkInput(ctx, actor, input);
-  const other = await repo.findSiteByCode(ctx.db, input.code);
-  if (other && String(other.id) !== id) throw new ConflictError(`安置点编码 ${input.code} 已被其他安置点使用`);
+  await assertCodeFree(ctx, actor, input.code, id);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updateSite(trx, id, version, input);
     if (!updated) throw new ConflictError('该安置点已被他人修改，请刷新后重试', before);
