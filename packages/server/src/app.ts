@@ -11,6 +11,7 @@ import './platform/fastify-types.js';
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler, registerNotFound } from './platform/http-errors.js';
 import { registerSessionHook } from './platform/session-hook.js';
+import { registerRequestGuards } from './platform/request-guards.js';
 import { registerWeb } from './platform/web-static.js';
 import { authRoutes } from './features/users/auth-routes.js';
 import { userRoutes } from './features/users/user-routes.js';
@@ -78,6 +79,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   registerSessionHook(app);
+  registerRequestGuards(app);
 
   await app.register(
     async (api) => {

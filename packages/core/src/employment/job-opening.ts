@@ -4,7 +4,7 @@
  * the labour ledger by skills, wishes and place.
  */
 import { z } from 'zod';
-import { choice, optionalText, text } from '../validation/zod-fields.js';
+import { choice, optionalText, recordId, text } from '../validation/zod-fields.js';
 import { openingSources, referralOutcomes, workPlaces } from './enums.js';
 import { openingCapacities, openingStatuses } from './opening-enums.js';
 
@@ -17,7 +17,7 @@ export const jobOpeningInput = z
   .object({
     title: text('岗位名称', 100),
     source: choice(openingSources, '岗位来源'),
-    employerId: z.string({ error: '用工单位编号须为文本' }).regex(/^\d+$/, '用工单位编号须为数字').nullable().default(null),
+    employerId: recordId('用工单位编号').nullable().default(null),
     partner: optionalText('协作地区', 50),
     divisionCode: z.string({ error: '对接区划须为文本' }).regex(/^(\d{6}|\d{9}|\d{12})$/, '对接区划须为县、乡镇或村级代码'),
     place: choice(workPlaces, '工作地点类型'),
@@ -46,7 +46,7 @@ export type JobOpeningInput = z.infer<typeof jobOpeningInput>;
 
 /** 岗位推送: one person to one opening. */
 export const referralInput = z.object({
-  personId: z.string({ error: '请选择人员' }).regex(/^\d+$/, '人员编号须为数字'),
+  personId: recordId('人员编号', '请选择人员'),
   referredOn: z.iso.date({ error: '推送日期须为日期（YYYY-MM-DD）' }).optional(),
   note: optionalText('备注', 200),
 });

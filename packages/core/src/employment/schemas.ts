@@ -1,6 +1,6 @@
 /** Shared zod schemas for the labour ledger: the API validates with them, the grid shows the same messages. */
 import { z } from 'zod';
-import { choice, optionalText, version } from '../validation/zod-fields.js';
+import { choice, optionalText, recordId, version } from '../validation/zod-fields.js';
 import { normalizeText } from '../validation/normalize.js';
 import { PERIOD_PATTERN } from './period.js';
 import { employmentChannels, employmentStates, workPlaces, zeroEmploymentActions } from './enums.js';
@@ -16,7 +16,7 @@ export const labourFacts = z
     state: choice(employmentStates, '就业状态'),
     channel: choice(employmentChannels, '就业渠道').nullable(),
     place: choice(workPlaces, '就业地点').nullable(),
-    employerId: z.string().regex(/^\d+$/, '用工单位编号须为数字').nullable(),
+    employerId: recordId('用工单位编号').nullable(),
     employerName: optionalText('用工单位名称', 100),
     startDate: z.iso.date({ error: '就业时间须为日期（YYYY-MM-DD）' }).nullable(),
     contractMonths: z.number({ error: '合同期限须为月数' }).int('合同期限须为整月').min(0, '合同期限不能为负').max(600, '合同期限不超过600个月').nullable(),

@@ -3,7 +3,7 @@
  * (持证) they earned. The training and certificate rates are counted from completed enrolments.
  */
 import { z } from 'zod';
-import { isoDate, optionalText, text, version } from '../validation/zod-fields.js';
+import { isoDate, optionalText, recordId, text, version } from '../validation/zod-fields.js';
 import { normalizeCode } from '../validation/normalize.js';
 import { trainingKinds } from './enums.js';
 
@@ -35,7 +35,7 @@ export type TrainingCourseInput = z.infer<typeof trainingCourseInput>;
 export const trainingCourseUpdate = trainingCourseFields.extend({ version }).superRefine(checkDates);
 
 export const enrolmentInput = z.object({
-  personId: z.string({ error: '请选择人员' }).regex(/^\d+$/, '人员编号须为数字'),
+  personId: recordId('人员编号', '请选择人员'),
 });
 
 /** 结业: the day, and the certificate number if the course gives one (持证). */

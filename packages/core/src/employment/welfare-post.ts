@@ -3,7 +3,7 @@
  * the groups that come first when a post is filled (SX-2021 (六); XX-2020 二(三); GZ-2022 9).
  */
 import { z } from 'zod';
-import { choice, isoDate, text, version } from '../validation/zod-fields.js';
+import { choice, isoDate, recordId, text, version } from '../validation/zod-fields.js';
 import { labelled } from '../registry/enums.js';
 import { welfarePostDuties, welfarePostFunding, welfarePostGrades } from './enums.js';
 
@@ -25,7 +25,7 @@ export const welfarePostUpdate = welfarePostInput.extend({ version });
 
 /** 上岗: who takes the post, from when. */
 export const holdingStart = z.object({
-  personId: z.string({ error: '请选择人员' }).regex(/^\d+$/, '人员编号须为数字'),
+  personId: recordId('人员编号', '请选择人员'),
   startDate: date('上岗日期'),
 });
 export type HoldingStart = z.infer<typeof holdingStart>;

@@ -3,7 +3,7 @@
  * shared by the server's validation and the web's forms (docs/MONITORING.md §3, §5).
  */
 import { z } from 'zod';
-import { choice, isoDate, optionalText, text, version } from '../validation/zod-fields.js';
+import { choice, isoDate, optionalText, recordId, text, version } from '../validation/zod-fields.js';
 import { departments } from '../registry/enums.js';
 import { assistanceMeasures, needKinds, taskStatuses } from './case-enums.js';
 
@@ -40,7 +40,7 @@ export type TaskUpdate = z.infer<typeof taskUpdate>;
 
 /** 确认一名转换对象: the day the civil-affairs office confirmed the urban standard applies. */
 export const conversionInput = z.object({
-  personId: z.string({ error: '请选择人员' }).regex(/^\d+$/, '人员编号须为数字'),
+  personId: recordId('人员编号', '请选择人员'),
   confirmedOn: isoDate('确认日期'),
   note: optionalText('备注', 500),
 });

@@ -31,3 +31,16 @@ export const optionalText = (field: string, max: number) =>
 export const isoDate = (field: string) => z.iso.date({ error: `${field}须为日期（YYYY-MM-DD）` });
 
 export const version = z.number({ error: '缺少版本号' }).int().positive();
+
+/** Largest PostgreSQL bigint: every record id column is bigint. */
+export const MAX_RECORD_ID = '9223372036854775807';
+
+/**
+ * A record id as the API carries it (a decimal string). Beyond bigint PostgreSQL refuses the
+ * query with an error, not an empty answer, so the bound is checked here and named in the message.
+ */
+export const recordId = (field: string, missing = `${field}须为数字`) =>
+  z
+    .string({ error: missing })
+    .regex(/^\d+$/, { message: `${field}须为数字`, abort: true })
+    .refine((s) => s.length < MAX_RECORD_ID.length || (s.length === MAX_RECORD_ID.length && s <= MAX_RECORD_ID), `${field}超出范围，不能大于 ${MAX_RECORD_ID}`);

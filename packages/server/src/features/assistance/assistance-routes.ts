@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { needInput, taskInput, taskUpdate } from '@anju/core';
+import { needInput, recordId, taskInput, taskUpdate } from '@anju/core';
 import { caseParams, needOutput, planOutput, taskListQuery, taskOutput, taskPage } from './assistance-schemas.js';
 import * as plans from './plan-service.js';
 import * as tasks from './task-service.js';
@@ -20,7 +20,7 @@ export const assistanceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/monitoring/tasks', { schema: { tags, summary: '帮扶任务（部门待办）', querystring: taskListQuery, response: { 200: taskPage } } }, (req) =>
     tasks.listTasks(ctx, req.actor, req.query),
   );
-  app.patch('/monitoring/tasks/:id', { schema: { tags, summary: '办理帮扶任务（办结须填写结果）', params: z.object({ id: z.string() }), body: taskUpdate, response: { 200: taskOutput } } }, (req) =>
+  app.patch('/monitoring/tasks/:id', { schema: { tags, summary: '办理帮扶任务（办结须填写结果）', params: z.object({ id: recordId('帮扶任务编号') }), body: taskUpdate, response: { 200: taskOutput } } }, (req) =>
     tasks.updateTask(ctx, req.actor, req.params.id, req.body),
   );
 };

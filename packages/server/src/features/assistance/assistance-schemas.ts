@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 
 const division = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, '行政区划代码须为2、4、6、9或12位数字');
 
-export const caseParams = z.object({ id: z.string() });
+export const caseParams = z.object({ id: recordId('监测对象编号') });
 
 export const needOutput = z.object({
   id: z.string(),

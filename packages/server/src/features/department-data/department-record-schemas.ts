@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { departmentRecordKinds, listDepartments } from '@anju/core';
+import { departmentRecordKinds, listDepartments, recordId } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 
 const listOf = (set: { values: [string, ...string[]]; labels: Record<string, string> }, field: string) =>
@@ -10,8 +10,8 @@ export const recordListQuery = pageQuery.extend({
   department: listOf(listDepartments, '部门').optional(),
   kind: listOf(departmentRecordKinds, '数据类别').optional(),
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '数据月份须为 YYYY-MM').optional().describe('数据月份（首次报送该记录的名单月份）'),
-  householdId: z.string().regex(/^\d+$/).optional(),
-  personId: z.string().regex(/^\d+$/).optional(),
+  householdId: recordId('户编号').optional(),
+  personId: recordId('人员编号').optional(),
   from: z.iso.date({ error: '起始日期须为 YYYY-MM-DD' }).optional().describe('发生日期不早于'),
   to: z.iso.date({ error: '截止日期须为 YYYY-MM-DD' }).optional().describe('发生日期不晚于'),
 });

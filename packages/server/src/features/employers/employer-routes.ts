@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { employerInput } from '@anju/core';
+import { employerInput, recordId } from '@anju/core';
 import { pageOf } from '../../platform/paging.js';
 import { employerListQuery, employerOutput, employerUpdateInput } from './employer-schemas.js';
 import * as service from './employer-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('用工单位编号') });
 
 export const employerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['经营主体'];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { labourCorrection, labourRecordUpdate, period, zeroEmploymentActionInput } from '@anju/core';
+import { labourCorrection, labourRecordUpdate, period, recordId, zeroEmploymentActionInput } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import * as ledger from './ledger-service.js';
 import * as figures from './figures-service.js';
@@ -11,7 +11,7 @@ import { labourRecordOutput, periodOutput, recordListQuery } from './employment-
 
 const tags = ['劳动力台账'];
 const countyQuery = z.object({ countyCode: z.string().regex(/^\d{6}$/, '县级代码须为6位数字').optional() });
-const recordParams = z.object({ personId: z.string(), period });
+const recordParams = z.object({ personId: recordId('人员编号'), period });
 const divisionQuery = z.object({ divisionCode: z.string().regex(/^\d{0,12}$/, '行政区划代码须为数字').default('') });
 
 export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -65,7 +65,7 @@ export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/employment/records/:personId/:period/corrections', { schema: { tags, summary: '更正记录', params: recordParams } }, (req) =>
     ledger.listCorrections(ctx, req.actor, req.params.personId, req.params.period),
   );
-  app.get('/employment/persons/:personId/history', { schema: { tags, summary: '某人各期台账（按期查询历史）', params: z.object({ personId: z.string() }), response: { 200: z.array(labourRecordOutput) } } }, (req) =>
+  app.get('/employment/persons/:personId/history', { schema: { tags, summary: '某人各期台账（按期查询历史）', params: z.object({ personId: recordId('人员编号') }), response: { 200: z.array(labourRecordOutput) } } }, (req) =>
     ledger.recordHistory(ctx, req.actor, req.params.personId),
   );
   app.post('/employment/confirmations', { schema: { tags, summary: '确认本村（区划）结转记录无变化', body: z.object({ period, divisionCode: z.string().regex(/^\d{6,12}$/, '须为县级及以下区划代码') }), response: { 200: z.object({ confirmed: z.number() }) } } }, async (req) => ({
@@ -97,7 +97,7 @@ export const employmentRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['零就业家庭'], summary: '零就业家庭（新增、持续、已清零）', querystring: pageQuery.extend({ period, divisionCode: divisionQuery.shape.divisionCode, state: z.enum(['new', 'continuing', 'cleared', 'open']).optional() }) } },
     (req) => zero.listZeroHouseholds(ctx, req.actor, { divisionCode: req.query.divisionCode, period: req.query.period, state: req.query.state }, req.query.page, req.query.pageSize),
   );
-  app.put('/employment/zero-households/:id/action', { schema: { tags: ['零就业家庭'], summary: '登记帮扶措施和责任人', params: z.object({ id: z.string() }), body: zeroEmploymentActionInput } }, (req) =>
+  app.put('/employment/zero-households/:id/action', { schema: { tags: ['零就业家庭'], summary: '登记帮扶措施和责任人', params: z.object({ id: recordId('零就业家庭编号') }), body: zeroEmploymentActionInput } }, (req) =>
     zero.setZeroAction(ctx, req.actor, req.params.id, req.body),
   );
 };

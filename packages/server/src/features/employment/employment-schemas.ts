@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { period } from '@anju/core';
+import { period, recordId } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 
 /** The facts as stored (the input schema `labourFacts` transforms text, so it cannot serialise). */
@@ -43,7 +43,7 @@ export type LabourRecordOutput = z.infer<typeof labourRecordOutput>;
 export const recordListQuery = pageQuery.extend({
   period,
   divisionCode: z.string().regex(/^\d{0,12}$/, '行政区划代码须为数字').default(''),
-  householdId: z.string().regex(/^\d+$/).optional(),
+  householdId: recordId('户编号').optional(),
   q: z.string().max(50).optional(),
   state: z.enum(['employed', 'unemployed']).optional(),
   channel: z.string().max(30).optional(),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { householdInput } from '@anju/core';
+import { householdInput, recordId } from '@anju/core';
 import { pageOf } from '../../platform/paging.js';
 import { historyEntry, householdDetail, householdListQuery, householdOutput, householdUpdateInput } from './household-schemas.js';
 import * as service from './household-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('户编号') });
 
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['搬迁户'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { householdInput, versioned } from '@anju/core';
+import { householdInput, recordId, versioned } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 import { personOutput } from '../persons/person-schemas.js';
 
@@ -41,7 +41,7 @@ export const householdListQuery = pageQuery.extend({
   side: z.enum(['destination', 'origin']).default('destination'),
   q: z.string().trim().max(30).optional().describe('户编号（前缀）或户主姓名（前缀）'),
   idNumber: z.string().trim().max(30).optional().describe('任一成员的身份证号'),
-  siteId: z.string().regex(/^\d+$/).optional(),
+  siteId: recordId('安置点编号').optional(),
   divisionCode: z.string().regex(/^\d{2,12}$/, '行政区划代码格式不正确').optional(),
   kind: z.enum(['registered_poor', 'synchronous']).optional(),
   monitoringCategory: z.string().optional(),

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { ledgerNames, ledgers } from '@anju/core';
+import { ledgerNames, ledgers, recordId } from '@anju/core';
 import { ValidationError } from '../../platform/errors.js';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import { formatOf } from './file-readers.js';
@@ -13,7 +13,7 @@ import { exportLedger } from './export-service.js';
 import * as service from './import-service.js';
 
 const ledgerParam = z.object({ ledger: z.enum(ledgerNames as [string, ...string[]], { error: `台账须为：${ledgerNames.join('、')}` }) });
-const jobParam = z.object({ id: z.string() });
+const jobParam = z.object({ id: recordId('导入任务编号') });
 const jobOutput = z.object({
   id: z.string(),
   ledger: z.string(),

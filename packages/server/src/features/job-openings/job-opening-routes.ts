@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { jobOpeningInput, referralInput, referralOutcomeInput } from '@anju/core';
+import { jobOpeningInput, recordId, referralInput, referralOutcomeInput } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import { matchPage, matchQuery, openingListQuery, openingOutput, openingUpdate, referralOutput } from './job-opening-schemas.js';
 import * as openings from './job-opening-service.js';
 import * as matching from './job-match-service.js';
 import * as referrals from './job-referral-service.js';
 
-const idParams = z.object({ id: z.string() });
-const referralParams = z.object({ id: z.string(), referralId: z.string() });
+const idParams = z.object({ id: recordId('岗位编号') });
+const referralParams = z.object({ id: recordId('岗位编号'), referralId: recordId('推荐记录编号') });
 
 export const jobOpeningRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['岗位对接'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobOpeningInput, openingSources, openingStatuses, period, versioned, workPlaces } from '@anju/core';
+import { jobOpeningInput, openingSources, openingStatuses, period, recordId, versioned, workPlaces } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 
 export const openingOutput = z.object({
@@ -37,7 +37,7 @@ export const openingListQuery = pageQuery.extend({
   source: z.enum(openingSources.values).optional(),
   status: z.enum(openingStatuses.values).optional(),
   place: z.enum(workPlaces.values).optional(),
-  employerId: z.string().regex(/^\d+$/, '用工单位编号须为数字').optional(),
+  employerId: recordId('用工单位编号').optional(),
   divisionCode: z.string().regex(/^\d{2,12}$/, '行政区划代码格式不正确').optional(),
   sort: z.enum(['title', 'open_until', 'positions', 'updated_at']).optional(),
   desc: z.enum(['true', 'false']).default('false'),

@@ -1,15 +1,15 @@
 /** Request and response shapes of the case endpoints (docs/MONITORING.md §6). */
 import { z } from 'zod';
-import { caseCategories, caseSteps, choice, evidenceKinds, isoDate, leadChannels, optionalText, text, version } from '@anju/core';
+import { caseCategories, caseSteps, choice, evidenceKinds, isoDate, leadChannels, optionalText, recordId, text, version } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import { warningOutput } from '../monitoring/warning-schemas.js';
 import { CASE_ACTIONS } from './case-flow.js';
 
 const division = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, '行政区划代码格式不正确');
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份须为 YYYY-MM');
-const id = z.string().regex(/^\d+$/, '编号须为数字');
+const id = recordId('户编号');
 
-export const idParam = z.object({ id: z.string() });
+export const idParam = z.object({ id: recordId('编号') });
 
 export const caseListQuery = pageQuery.extend({
   division: division.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { runMonitor } from './monitor-run.js';
 import * as warnings from './warning-service.js';
@@ -13,7 +14,7 @@ export const monitoringRunRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/monitoring/warnings/:id/dismiss',
-    { schema: { tags, summary: '排除预警（须写明理由）', params: z.object({ id: z.string() }), body: dismissInput, response: { 200: warningOutput } } },
+    { schema: { tags, summary: '排除预警（须写明理由）', params: z.object({ id: recordId('预警编号') }), body: dismissInput, response: { 200: warningOutput } } },
     (req) => warnings.dismissWarning(ctx, req.actor, req.params.id, req.body),
   );
   app.post('/monitoring/runs', { schema: { tags, summary: '运行月度监测（同月重复运行不重复预警）', body: runInput, response: { 200: runOutput } } }, (req) =>

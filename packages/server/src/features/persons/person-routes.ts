@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { personInput, personUpdate } from '@anju/core';
+import { personInput, personUpdate, recordId } from '@anju/core';
 import { pageOf } from '../../platform/paging.js';
 import { personListQuery, personOutput, sensitiveOutput } from './person-schemas.js';
 import * as service from './person-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('人员编号') });
 
 export const personRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['人员'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 
 export const personOutput = z.object({
@@ -36,8 +37,8 @@ export type PersonOutput = z.infer<typeof personOutput>;
 export const personListQuery = pageQuery.extend({
   q: z.string().trim().max(30).optional().describe('姓名（前缀匹配）'),
   idNumber: z.string().trim().max(30).optional(),
-  householdId: z.string().regex(/^\d+$/).optional(),
-  siteId: z.string().regex(/^\d+$/).optional(),
+  householdId: recordId('户编号').optional(),
+  siteId: recordId('安置点编号').optional(),
   divisionCode: z.string().regex(/^\d{2,12}$/, '行政区划代码格式不正确').optional(),
   sex: z.enum(['M', 'F']).optional(),
   labourCapacity: z.string().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { householdEvaluation } from './case-service.js';
 import * as population from './population-service.js';
@@ -21,7 +22,7 @@ export const evaluationRoutes: FastifyPluginAsyncZod = async (app) => {
   const today = () => chinaToday(ctx);
   app.get(
     '/policy/households/:id/evaluation',
-    { schema: { tags, summary: '一户的应享政策（逐条规则及判定依据）', params: z.object({ id: z.string() }), querystring: asOfQuery, response: { 200: householdEvaluationOutput } } },
+    { schema: { tags, summary: '一户的应享政策（逐条规则及判定依据）', params: z.object({ id: recordId('户编号') }), querystring: asOfQuery, response: { 200: householdEvaluationOutput } } },
     (req) => householdEvaluation(ctx, req.actor, req.params.id, req.query.asOf ?? today()),
   );
   app.get('/policy/eligibility', { schema: { tags, summary: '区划内各规则的符合人数与金额', querystring: eligibilityQuery, response: { 200: eligibilityOutput } } }, (req) =>

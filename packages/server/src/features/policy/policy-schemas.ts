@@ -1,6 +1,6 @@
 /** Request and response shapes of policy packs (store, edit, history) and entitlements. */
 import { z } from 'zod';
-import { isoDate, packSchema, subjectKinds } from '@anju/core';
+import { isoDate, packSchema, recordId, subjectKinds } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 
 const change = z.string({ error: '须说明修改原因（change）' }).trim().min(2, '修改原因至少2个字');
@@ -81,7 +81,7 @@ export const entitlementListQuery = pageQuery.extend({
   ruleId: z.string().max(80).optional(),
 });
 
-export const entitlementIdParams = z.object({ id: z.string() });
+export const entitlementIdParams = z.object({ id: recordId('应享记录编号') });
 export const entitlementDecision = z.object({
   version: z.number({ error: '缺少版本号' }).int().positive(),
   reason: z.string().max(500).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 
 const division = z.string().regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})?$/, '行政区划代码须为2、4、6、9或12位数字');
@@ -50,4 +51,4 @@ export type ConversionListQuery = z.infer<typeof conversionListQuery>;
 
 export const candidatePage = pageOf(candidateOutput);
 export const conversionPage = pageOf(conversionOutput);
-export const conversionParams = z.object({ id: z.string() });
+export const conversionParams = z.object({ id: recordId('转介记录编号') });

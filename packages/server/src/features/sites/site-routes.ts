@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { siteInput } from '@anju/core';
+import { recordId, siteInput } from '@anju/core';
 import { pageOf } from '../../platform/paging.js';
 import { siteListQuery, siteOutput, siteUpdateInput } from './site-schemas.js';
 import * as service from './site-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('安置点编号') });
 
 export const siteRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['安置点'];

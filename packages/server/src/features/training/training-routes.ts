@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { enrolmentCompletion, enrolmentDrop, enrolmentInput, trainingCourseInput, trainingCourseUpdate } from '@anju/core';
+import { enrolmentCompletion, enrolmentDrop, enrolmentInput, recordId, trainingCourseInput, trainingCourseUpdate } from '@anju/core';
 import { pageOf } from '../../platform/paging.js';
 import * as courses from './course-service.js';
 import * as enrolments from './enrolment-service.js';
 import { courseListQuery, courseOutput, enrolmentListQuery, enrolmentOutput, figuresQuery, trainingFiguresOutput } from './training-schemas.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('编号') });
 const versionQuery = z.object({ version: z.coerce.number().int().positive() });
 
 export const trainingRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import { userCreateInput, userOutput, userUpdateInput } from './user-schemas.js';
 import * as service from './user-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('用户编号') });
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['用户管理'];

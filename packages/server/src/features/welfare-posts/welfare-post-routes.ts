@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { holdingEnd, holdingStart, welfarePostInput, welfarePostUpdate } from '@anju/core';
+import { holdingEnd, holdingStart, recordId, welfarePostInput, welfarePostUpdate } from '@anju/core';
 import { pageOf, pageQuery } from '../../platform/paging.js';
 import * as posts from './welfare-post-service.js';
 import * as holdings from './holding-service.js';
 import { candidateOutput, figuresQuery, holdingOutput, postListQuery, postOutput, welfarePostFiguresOutput } from './welfare-post-schemas.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('公益岗位编号') });
 
 export const welfarePostRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = app.ctx;
@@ -40,7 +40,7 @@ export const welfarePostRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.post(
     '/welfare-posts/:id/holdings/:holdingId/end',
-    { schema: { tags, summary: '办理离岗', params: z.object({ id: z.string(), holdingId: z.string() }), body: holdingEnd, response: { 200: holdingOutput } } },
+    { schema: { tags, summary: '办理离岗', params: z.object({ id: recordId('公益岗位编号'), holdingId: recordId('任职记录编号') }), body: holdingEnd, response: { 200: holdingOutput } } },
     (req) => holdings.endHolding(ctx, req.actor, req.params.id, req.params.holdingId, req.body),
   );
   app.get('/welfare-posts/:id/candidates', { schema: { tags, summary: '可安排人员（优先群体在前，附理由）', params: idParams, querystring: pageQuery, response: { 200: pageOf(candidateOutput) } } }, (req) =>

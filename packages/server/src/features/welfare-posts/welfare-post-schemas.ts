@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import { pageQuery } from '../../platform/paging.js';
 import { personBrief } from '../persons/person-brief.js';
 
@@ -25,7 +26,7 @@ const flag = z.enum(['true', 'false']);
 
 export const postListQuery = pageQuery.extend({
   q: z.string().trim().max(50).optional().describe('岗位名称'),
-  siteId: z.string().regex(/^\d+$/, '安置点编号须为数字').optional(),
+  siteId: recordId('安置点编号').optional(),
   divisionCode: z.string().regex(/^\d{2,12}$/, '行政区划代码格式不正确').optional(),
   duty: z.string().optional(),
   grade: z.string().optional(),

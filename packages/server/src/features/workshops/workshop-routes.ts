@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { recordId } from '@anju/core';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { pageOf } from '../../platform/paging.js';
 import { rulesInput, rulesResponse, workshopListQuery, workshopOutput, workshopUpdate, workshopUpgrade } from './workshop-schemas.js';
 import * as service from './workshop-service.js';
 
-const idParams = z.object({ id: z.string() });
+const idParams = z.object({ id: recordId('帮扶车间编号') });
 
 export const workshopRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['帮扶车间'];
