@@ -22,6 +22,7 @@ import { personRoutes } from './features/persons/person-routes.js';
 import { employerRoutes } from './features/employers/employer-routes.js';
 import { auditRoutes } from './features/audit/audit-routes.js';
 import { importRoutes } from './features/imports/import-routes.js';
+import { healthRoutes } from './features/health/health-routes.js';
 import { dashboardRoutes } from './features/dashboard/dashboard-routes.js';
 import { settingRoutes } from './features/settings/setting-routes.js';
 import { employmentRoutes } from './features/employment/employment-routes.js';
@@ -83,7 +84,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(
     async (api) => {
-      api.get('/health', { schema: { tags: ['系统'], summary: '健康检查' }, config: { public: true } }, async () => ({ ok: true, database: ctx.database.kind }));
+      await api.register(healthRoutes);
       await api.register(authRoutes);
       await api.register(userRoutes);
       await api.register(divisionRoutes);

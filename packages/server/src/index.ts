@@ -12,7 +12,7 @@ export { exportLedger } from './features/imports/export-service.js';
 export { verifyAuditChain } from './features/audit/audit-verify.js';
 export * as userService from './features/users/user-service.js';
 export { prepareDatabase } from './platform/prepare.js';
-export { startServer } from './server.js';
+export { startServer, shutdownServer, SHUTDOWN_GRACE_MS } from './server.js';
 export { generateDemo } from './features/demo/generator.js';
 export { writeDemoFiles } from './features/demo-seed/demo-files.js';
 export { loadDemo, seedDemoIfEmpty, DEMO_PASSWORD } from './features/demo-seed/demo-seed.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createContext, DEMO_PASSWORD, generateDemo, loadConfig, loadDemo, openDatabase, prepareDatabase, seedDemoIfEmpty, startServer, writeDemoFiles } from '@anju/server';
+import { createContext, DEMO_PASSWORD, generateDemo, loadConfig, loadDemo, openDatabase, prepareDatabase, seedDemoIfEmpty, shutdownServer, SHUTDOWN_GRACE_MS, startServer, writeDemoFiles } from '@anju/server';
 import { fail, withContext } from '../runtime.js';
 
 const log = (line: string) => console.log(line);
@@ -11,10 +11,12 @@ async function serve(options: { demo: boolean }): Promise<void> {
   await prepareDatabase(database, log);
   const ctx = createContext(database, config);
   if (options.demo) await seedDemoIfEmpty(ctx, { persons: 5000, seed: 1, province: '52' }, log);
-  const app = await startServer(ctx);
+  const app = await startServer(ctx, { log });
   const shutdown = async () => {
-    await app.close();
-    await database.close();
+    log('正在关闭：停止接收请求，中止进行中的导入……');
+    // Whatever still hangs after the grace periods, the process ends anyway.
+    setTimeout(() => process.exit(1), 4 * SHUTDOWN_GRACE_MS).unref();
+    await shutdownServer(app, ctx);
     process.exit(0);
   };
   process.once('SIGINT', shutdown);

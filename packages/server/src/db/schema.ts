@@ -190,6 +190,9 @@ export interface ImportJobTable {
   division_code: Generated<string>;
   started_at: Timestamp;
   finished_at: NullableTimestamp;
+  /** host:pid:random of the process running the job (migration 0016). */
+  owner: string | null;
+  heartbeat_at: NullableTimestamp;
 }
 
 export interface ImportChangeTable {

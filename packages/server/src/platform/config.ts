@@ -20,6 +20,15 @@ export interface Config {
   /** Where the signed audit checkpoints go; unset: dataDir/audit-checkpoints.jsonl. */
   auditCheckpointFile?: string;
   auditCheckpointMinutes: number;
+  /** An import running longer than this is aborted. */
+  importTimeoutMinutes: number;
+  /** An import whose file yields no row for this long is aborted (a reader waiting for bytes). */
+  importStallSeconds: number;
+  /** Imports at once in this process; each may hold one of the pool's 8 connections. */
+  importsMax: number;
+  importsPerUser: number;
+  /** Uploaded ledgers and their error files are deleted after this many days. */
+  uploadRetentionDays: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -27,6 +36,12 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) throw new Error(`环境变量 ${name} 须为正整数，实际为 "${raw}"`);
+  return value;
+}
+
+/** Half the PostgreSQL pool (8): imports must leave connections for people using the system. */
+function importsMax(value: number): number {
+  if (value > 4) throw new Error(`环境变量 ANJU_IMPORTS_MAX 最大为 4（数据库连接池共 8 个连接，须给在线用户留出一半），实际为 ${value}`);
   return value;
 }
 
@@ -60,5 +75,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: auditKeyEnv(env.ANJU_AUDIT_KEY),
     auditCheckpointFile: env.ANJU_AUDIT_CHECKPOINT_FILE || undefined,
     auditCheckpointMinutes: intEnv(env, 'ANJU_AUDIT_CHECKPOINT_MINUTES', 10),
+    importTimeoutMinutes: intEnv(env, 'ANJU_IMPORT_TIMEOUT_MINUTES', 30),
+    importStallSeconds: intEnv(env, 'ANJU_IMPORT_STALL_SECONDS', 120),
+    importsMax: importsMax(intEnv(env, 'ANJU_IMPORTS_MAX', 3)),
+    importsPerUser: intEnv(env, 'ANJU_IMPORTS_PER_USER', 1),
+    uploadRetentionDays: intEnv(env, 'ANJU_UPLOAD_RETENTION_DAYS', 30),
   };
 }

@@ -58,6 +58,12 @@ export class LockedError extends DomainError {
   readonly code = 'LOCKED';
 }
 
+/** Too much at once (e.g. imports running): try again later. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly code = 'TOO_MANY_REQUESTS';
+}
+
 /** After an administrator's reset: the web shows the change-password form on this code. */
 export class PasswordChangeRequiredError extends DomainError {
   readonly status = 403;

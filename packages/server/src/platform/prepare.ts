@@ -15,6 +15,6 @@ export async function prepareDatabase(database: Database, log: (line: string) =>
   if (divisions > 0) log(`已载入全国行政区划代码 ${divisions.toLocaleString()} 条（${((Date.now() - started) / 1000).toFixed(1)} 秒）`);
   const packs = await storeBundledPacks(database.db);
   if (packs.length > 0) log(`已存入随系统发布的政策包：${packs.join('、')}`);
-  // Jobs that were running when the process stopped will never finish: say so.
-  await database.pool.query(`UPDATE import_job SET status = 'failed', finished_at = now() WHERE status = 'running'`);
+  // Imports left running by a dead process are the server's to end (imports/import-recovery.ts):
+  // every CLI command runs this too, and must not fail the imports a live server is running.
 }

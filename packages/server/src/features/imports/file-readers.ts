@@ -10,6 +10,7 @@ import ExcelJS from './exceljs.js';
 import { parse } from 'csv-parse';
 import { isBlank, normalizeHeader, type LedgerDefinition, type RawCell } from '@anju/core';
 import { ValidationError } from '../../platform/errors.js';
+import { ReadBudget, limitSharedStrings } from './read-budget.js';
 
 export type FileFormat = 'xlsx' | 'csv';
 
@@ -74,11 +75,14 @@ class HeaderMatcher {
   }
 }
 
-async function* xlsxRows(path: string): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
+async function* xlsxRows(path: string, budget: ReadBudget): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+  limitSharedStrings(reader);
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = row.values as unknown[];
+      // Counted before the cells are built: one cell at column XFD makes a 16,384-long row.
+      budget.row(row.number, Math.max(values.length - 1, 0));
       const cells: RawCell[] = [];
       for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
       yield { rowNo: row.number, cells };
@@ -118,20 +122,30 @@ function decoder(encoding: string): Transform {
   });
 }
 
-async function* csvRows(path: string): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
+/** One CSV record may not exceed this many characters (csv-parse would buffer a line without end). */
+const MAX_CSV_RECORD_CHARS = 1024 * 1024;
+
+async function* csvRows(path: string, budget: ReadBudget): AsyncGenerator<{ rowNo: number; cells: RawCell[] }> {
   const encoding = await detectEncoding(path);
   const parser = createReadStream(path)
     .pipe(decoder(encoding))
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true }));
-  for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    yield { rowNo: record.info.lines, cells: record.record };
+    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: false, info: true, max_record_size: MAX_CSV_RECORD_CHARS }));
+  try {
+    for await (const record of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      budget.row(record.info.lines, record.record.length);
+      yield { rowNo: record.info.lines, cells: record.record };
+    }
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'CSV_MAX_RECORD_SIZE') throw error;
+    throw new ValidationError(`CSV 中有一行超过 ${MAX_CSV_RECORD_CHARS.toLocaleString()} 个字符（可能缺少换行或引号未闭合），请检查文件`, [{ path: 'file', message: '单行过长' }]);
   }
 }
 
 /** The data rows of a ledger file, in order, blank rows skipped. */
 export async function* readLedgerFile(path: string, format: FileFormat, ledger: LedgerDefinition<unknown>): AsyncGenerator<SheetRow> {
   const matcher = new HeaderMatcher(ledger);
-  const source = format === 'xlsx' ? xlsxRows(path) : csvRows(path);
+  const budget = new ReadBudget();
+  const source = format === 'xlsx' ? xlsxRows(path, budget) : csvRows(path, budget);
   for await (const { rowNo, cells } of source) {
     if (!matcher.mapping) {
       matcher.offer(cells);

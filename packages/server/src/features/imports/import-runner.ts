@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { can, readRow, type LedgerDefinition, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
@@ -18,6 +18,10 @@ import { writeErrorWorkbook, writeUnmatchedWorkbook } from './ledger-workbooks.j
 import * as repo from './registry-import-repo.js';
 import * as jobs from './import-job-repo.js';
 import { stageDdl, stageTableName } from './stage-columns.js';
+import { inspectLedgerFile } from './file-inspection.js';
+import { INSTANCE_ID, trackImport } from './import-registry.js';
+import { abortable } from './import-watch.js';
+import { spoolLines, spooledLines, spoolPath } from './stage-spool.js';
 
 export interface RowError {
   row: number;
@@ -88,6 +92,7 @@ export async function createImportJob(ctx: AppContext, actor: Actor, request: Im
     dry_run: request.dryRun,
     user_id: actor.userId,
     division_code: actor.divisionCode,
+    owner: INSTANCE_ID,
   });
 }
 
@@ -95,6 +100,18 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
   const plan = ledgerPlans[request.ledger];
   const job = { sha256: (await jobs.findJob(ctx.db, jobId, ''))?.file_sha256 ?? null };
   const stage = stageTableName(jobId);
+  const spool = spoolPath(ctx, jobId);
+  const { watch, settle, untrack } = trackImport(ctx, jobId);
+  let cleaned = false;
+  // Before the result is written: a client that sees it finds no stage left and may import again.
+  const cleanUp = async (status: string) => {
+    if (cleaned) return;
+    cleaned = true;
+    await rm(spool, { force: true });
+    // A stage that cannot be dropped now (the database went away) is dropped at the next start.
+    await repo.dropStage(ctx.db, stage).catch(() => undefined);
+    await settle(status);
+  };
   const errors: RowError[] = [];
   let errorCount = 0;
   let rows = 0;
@@ -121,9 +138,9 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
   };
 
   try {
-    await repo.createStage(ctx.db, stageDdl(stage, plan.stage));
+    await inspectLedgerFile(request.path, request.format);
     async function* validLines(): AsyncGenerator<string> {
-      for await (const { rowNo, cells } of readLedgerFile(request.path, request.format, plan.definition)) {
+      for await (const { rowNo, cells } of abortable(readLedgerFile(request.path, request.format, plan.definition), watch)) {
         rows++;
         if (rows % PROGRESS_EVERY === 0) {
           request.onProgress?.({ phase: 'reading', rows });
@@ -137,11 +154,16 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
         yield csvLine([rowNo, ...plan.stage.map((c) => c.value(result.value))]);
       }
     }
-    await copyLines(ctx.database, stage, ['row_no', ...plan.stage.map((c) => c.name)], validLines());
+    // Read the whole file before touching the pool (stage-spool.ts says why).
+    await spoolLines(spool, validLines());
+    watch.check();
+    await repo.createStage(ctx.db, stageDdl(stage, plan.stage));
+    await copyLines(ctx.database, stage, ['row_no', ...plan.stage.map((c) => c.name)], spooledLines(spool));
     request.onProgress?.({ phase: 'checking', rows });
     await repo.analyzeStage(ctx.db, stage);
 
     let counts: Record<string, repo.MergeCounts> = {};
+    watch.check();
     try {
       await ctx.db.transaction().execute(async (trx) => {
         for (const issue of await plan.check(trx, stage, actor.divisionCode)) {
@@ -187,6 +209,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
       );
     }
     const total = (k: keyof repo.MergeCounts) => Object.values(counts).reduce((n, c) => n + c[k], 0);
+    await cleanUp(status);
     await jobs.updateJob(ctx.db, jobId, {
       status,
       total_rows: rows,
@@ -205,10 +228,12 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     request.onProgress?.({ phase: 'done', rows });
     return result;
   } catch (error) {
+    await cleanUp('failed');
     await jobs.updateJob(ctx.db, jobId, { status: 'failed', total_rows: rows, finished_at: new Date(), errors: JSON.stringify([{ row: 0, column: '', value: '', reason: error instanceof Error ? error.message : String(error) }]) });
     throw error;
   } finally {
-    await repo.dropStage(ctx.db, stage);
+    await cleanUp('failed');
+    untrack();
   }
 }
 

@@ -3,7 +3,7 @@
  * in the background (the client polls the job for progress), and committed on confirmation.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { canImportLedger, canUseImportCentre, ledgerNames, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
@@ -12,6 +12,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/err
 import type { FileFormat } from './file-readers.js';
 import { createImportJob, executeImport } from './import-runner.js';
 import * as jobs from './import-job-repo.js';
+import { onSettled, reserveImport } from './import-registry.js';
 
 export function uploadDir(ctx: AppContext): string {
   return join(ctx.config.dataDir, 'uploads');
@@ -38,31 +39,65 @@ async function visibleJob(ctx: AppContext, actor: Actor, jobId: string) {
   return job && canImportLedger(actor.role, actor.department, job.ledger) ? job : undefined;
 }
 
-/** Starts a job and returns its id at once; the job records its own progress and result. */
-async function startJob(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat, dryRun: boolean): Promise<string> {
+/**
+ * Starts a job and returns its id at once; the job records its own progress and result. Refused
+ * while the actor or the system runs as many imports as allowed (import-registry.ts).
+ */
+async function startJob(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat, dryRun: boolean, release = reserveImport(ctx, actor)): Promise<string> {
   const request = { ledger, path, fileName, format, dryRun, errorDir: uploadDir(ctx) };
-  const jobId = await createImportJob(ctx, actor, request);
-  await jobs.setStoredFile(ctx.db, jobId, path);
+  let jobId: string;
+  try {
+    jobId = await createImportJob(ctx, actor, request);
+    await jobs.setStoredFile(ctx.db, jobId, path);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // Before the job's result is visible: its place is free again, and a checked file waits for its
+  // confirmation while any other end needs the upload no more (an error file is already written).
+  onSettled(ctx, jobId, async (status) => {
+    release();
+    if (status !== 'validated') await forgetUpload(ctx, path).catch(() => undefined);
+  });
   // The outcome, failures included, is written to the job row that the client polls.
-  executeImport(ctx, actor, jobId, request).catch(() => undefined);
+  executeImport(ctx, actor, jobId, request)
+    .catch(() => undefined)
+    .finally(release);
   return jobId;
 }
 
+async function forgetUpload(ctx: AppContext, path: string): Promise<void> {
+  await jobs.clearStoredFile(ctx.db, path);
+  await rm(path, { force: true });
+}
+
 export async function startUpload(ctx: AppContext, actor: Actor, ledger: LedgerName, path: string, fileName: string, format: FileFormat) {
-  assertCanImportLedger(actor, ledger);
-  return startJob(ctx, actor, ledger, path, fileName, format, true);
+  try {
+    assertCanImportLedger(actor, ledger);
+    return await startJob(ctx, actor, ledger, path, fileName, format, true);
+  } catch (error) {
+    await rm(path, { force: true }); // a refused upload is not kept
+    throw error;
+  }
 }
 
 export async function confirm(ctx: AppContext, actor: Actor, jobId: string) {
   const job = await visibleJob(ctx, actor, jobId);
-  if (!job || !job.stored_file) throw new NotFoundError('导入任务');
-  const claimed = await jobs.claimValidatedJob(ctx.db, jobId, actor.divisionCode);
+  if (!job) throw new NotFoundError('导入任务');
+  if (!job.stored_file && job.status === 'validated') throw new ConflictError(`上传的文件已超过保留期限（${ctx.config.uploadRetentionDays} 天）被删除，请重新上传`);
+  // The place is taken before the job is claimed: a refusal must leave the job confirmable.
+  const release = reserveImport(ctx, actor);
+  const claimed = await jobs.claimValidatedJob(ctx.db, jobId, actor.divisionCode).catch((error: unknown) => {
+    release();
+    throw error;
+  });
   if (!claimed) {
+    release();
     const why = { rejected: '该文件校验未通过，不能导入；请修改后重新上传', confirmed: '该文件已确认导入，不能重复导入' }[job.status];
     throw new ConflictError(why ?? `该任务状态为“${job.status}”，只有预检通过的任务可以确认导入`);
   }
   const format = claimed.stored_file!.endsWith('.csv') ? 'csv' : 'xlsx';
-  return startJob(ctx, actor, claimed.ledger as LedgerName, claimed.stored_file!, claimed.file_name, format, false);
+  return startJob(ctx, actor, claimed.ledger as LedgerName, claimed.stored_file!, claimed.file_name, format, false, release);
 }
 
 function toOutput(j: jobs.ImportJobRow & { username?: string | null }) {
