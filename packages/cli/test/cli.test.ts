@@ -113,6 +113,28 @@ describe('anju', () => {
     expect(missing.stderr).toContain('文件不存在');
   });
 
+  it('13.10 audit verify exits non-zero when entries a checkpoint vouched for are cut off', async () => {
+    const reset = await anju('user', 'reset', 'cli-clerk');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(/已重置 cli-clerk 的密码为 \S+；该用户登录后须先修改密码/);
+    const whole = await anju('audit', 'verify');
+    expect(whole.code).toBe(0);
+    expect(whole.stdout).toMatch(/检查点 \d+/);
+    const cut = `ALTER TABLE audit_log DISABLE TRIGGER USER;
+      DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log ORDER BY id DESC LIMIT 2);
+      ALTER TABLE audit_log ENABLE TRIGGER USER;`;
+    if (env.DATABASE_URL) {
+      await tdb!.database.pool.query(cut);
+    } else {
+      const pglite = await PGlite.create(join(dir, 'pglite'));
+      await pglite.exec(cut);
+      await pglite.close();
+    }
+    const verify = await anju('audit', 'verify');
+    expect(verify.code).toBe(3);
+    expect(verify.stderr).toMatch(/自检查点 \d+ 以来缺少 2 条记录/);
+  });
+
   it('audit verify exits non-zero and names the first tampered entry', async () => {
     const tamper = `ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
       UPDATE audit_log SET username = 'someone-else' WHERE id = (SELECT min(id) + 1 FROM audit_log);

@@ -11,6 +11,7 @@ import './platform/fastify-types.js';
 import type { AppContext } from './platform/context.js';
 import { registerErrorHandler, registerNotFound } from './platform/http-errors.js';
 import { registerSessionHook } from './platform/session-hook.js';
+import { docsNeedLogin, registerNoStore } from './platform/private-responses.js';
 import { registerRequestGuards } from './platform/request-guards.js';
 import { registerWeb } from './platform/web-static.js';
 import { authRoutes } from './features/users/auth-routes.js';
@@ -78,7 +79,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     openapi: { info: { title: '安居 Anju API', description: '易地扶贫搬迁后续扶持管理平台接口', version: '1' } },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiHooks: { onRequest: docsNeedLogin(app) } });
+  registerNoStore(app);
   registerSessionHook(app);
   registerRequestGuards(app);
 

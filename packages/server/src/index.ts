@@ -10,6 +10,7 @@ export { formatOf } from './features/imports/file-readers.js';
 export { writeTemplate } from './features/imports/ledger-workbooks.js';
 export { exportLedger } from './features/imports/export-service.js';
 export { verifyAuditChain } from './features/audit/audit-verify.js';
+export { verifyAudit, checkpointAudit } from './features/audit/audit-anchor.js';
 export * as userService from './features/users/user-service.js';
 export { prepareDatabase } from './platform/prepare.js';
 export { startServer, shutdownServer, SHUTDOWN_GRACE_MS } from './server.js';

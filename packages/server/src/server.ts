@@ -3,6 +3,7 @@ import type { AppContext } from './platform/context.js';
 import { buildApp } from './app.js';
 import { webDistDir } from './platform/web-static.js';
 import { scheduleMonitor } from './features/monitoring/monitor-schedule.js';
+import { scheduleAuditCheckpoints } from './features/audit/audit-anchor.js';
 import { scheduleImportRecovery } from './features/imports/import-recovery.js';
 import { abortImports } from './features/imports/import-registry.js';
 
@@ -13,6 +14,9 @@ export const SHUTDOWN_GRACE_MS = 5000;
 /** `log`: where start-up and maintenance lines go (the CLI prints them); default the app's logger. */
 export async function startServer(ctx: AppContext, options: { logger?: boolean; log?: (line: string) => void } = {}) {
   const app = await buildApp(ctx, { logger: options.logger, webDir: webDistDir() });
+  // Signed checkpoints of the audit chain outside the database, from the start on.
+  const stopCheckpoints = scheduleAuditCheckpoints(ctx, (line) => app.log.error(line));
+  app.addHook('onClose', async () => stopCheckpoints());
   const log = options.log ?? ((line: string) => app.log.info(line));
   // Only the server recovers imports: a CLI command must not fail the jobs a server is running.
   const stopRecovery = await scheduleImportRecovery(ctx, log);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { roles } from '@anju/core';
-import { migrateDown, systemActor, userService, verifyAuditChain } from '@anju/server';
+import { randomBytes } from 'node:crypto';
+import { migrateDown, systemActor, userService, verifyAudit } from '@anju/server';
 import { withContext } from '../runtime.js';
 
 export function registerAdmin(program: Command): void {
@@ -59,18 +60,35 @@ export function registerAdmin(program: Command): void {
       });
       console.log(`已停用 ${username}`);
     });
+  user
+    .command('reset')
+    .description('重置密码为临时密码（用户下次登录须先修改密码），并解除登录等待')
+    .argument('<username>')
+    .option('--password <password>', '临时密码（不填则随机生成并显示）')
+    .action(async (username: string, o: { password?: string }) => {
+      // 12 random letters and digits: never a common password, always letters and digits.
+      const password = o.password ?? `${randomBytes(9).toString('base64url').replace(/[-_]/g, 'x')}7a`;
+      await withContext(async (ctx) => {
+        const actor = systemActor('cli');
+        const u = await userService.findUserByName(ctx, actor, username);
+        await userService.resetPassword(ctx, actor, u.id, password);
+      });
+      console.log(`已重置 ${username} 的密码${o.password ? '' : `为 ${password}`}；该用户登录后须先修改密码`);
+    });
 
   program
     .command('audit')
     .description('审计日志')
     .command('verify')
-    .description('校验审计日志哈希链；被改动或删除的记录会被指出')
+    .description('校验审计日志哈希链及库外签名检查点；被改动、删除或截去的记录会被指出')
     .action(async () => {
-      const result = await withContext((ctx) => verifyAuditChain(ctx.db));
+      const result = await withContext((ctx) => verifyAudit(ctx));
       if (result.ok) {
-        console.log(`审计日志完整：${result.entries} 条，末条哈希 ${result.lastHash}`);
+        const checkpoint = result.checkpoint ? `，已写入检查点 ${result.checkpoint}` : '';
+        console.log(`审计日志完整：${result.entries} 条，末条哈希 ${result.lastHash}${checkpoint}`);
       } else {
-        console.error(`审计日志被篡改：第 ${result.brokenId} 条记录 —— ${result.reason}（此前 ${result.entries} 条完好）`);
+        const where = result.brokenId ? `第 ${result.brokenId} 条记录 —— ` : '';
+        console.error(`审计日志被篡改：${where}${result.reason}（此前 ${result.entries} 条完好）`);
         process.exitCode = 3;
       }
     });

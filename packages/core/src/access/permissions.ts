@@ -67,3 +67,17 @@ export function can(role: Role, permission: Permission): boolean {
 export function divisionContains(home: string, code: string): boolean {
   return code.startsWith(home);
 }
+
+const DIVISION_LEVELS = [12, 9, 6, 4, 2, 0];
+
+/**
+ * The smallest division holding every code given (their longest common prefix cut back to a
+ * level): an audit entry about records of several divisions is filed there, so each reader whose
+ * division holds them all sees it.
+ */
+export function smallestCommonDivision(codes: readonly string[]): string {
+  if (codes.length === 0) return '';
+  let prefix = codes[0]!;
+  for (const code of codes) while (!code.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  return prefix.slice(0, DIVISION_LEVELS.find((n) => n <= prefix.length));
+}

@@ -96,3 +96,8 @@ export async function importChangesDigest(db: Kysely<DB>, jobId: string): Promis
     FROM import_change WHERE job_id = ${jobId}`.execute(db);
   return { rows: Number(rows[0]!.rows), digest: rows[0]!.digest };
 }
+
+export async function auditEntryHash(db: Kysely<DB>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_log').select('hash').where('id', '=', id as never).executeTakeFirst();
+  return row?.hash;
+}

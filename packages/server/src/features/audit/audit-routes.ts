@@ -41,7 +41,19 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '校验审计日志哈希链',
-        response: { 200: z.object({ ok: z.boolean(), entries: z.number(), brokenId: z.string().optional(), reason: z.string().optional(), lastHash: z.string().optional() }) },
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            entries: z.number(),
+            brokenId: z.string().optional(),
+            reason: z.string().optional(),
+            lastHash: z.string().optional(),
+            /** The latest signed checkpoint outside the database, when the log is whole. */
+            checkpoint: z.number().optional(),
+            /** Entries a checkpoint vouched for that are gone. */
+            missing: z.number().optional(),
+          }),
+        },
       },
     },
     (req) => service.verify(app.ctx, req.actor),

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { likeContains, likePrefix } from '../../db/like.js';
 
 const COLUMNS = ['code', 'name', 'level', 'parent_code', 'code_year'] as const;
 
@@ -25,7 +26,7 @@ export async function childDivisions(db: Kysely<DB>, parentCode: string | null) 
 /** Name or code search inside a prefix; codes match by prefix, names by substring. */
 export async function searchDivisions(db: Kysely<DB>, text: string, prefix: string, limit: number) {
   let q = db.selectFrom('division').select(COLUMNS).where('code', 'like', `${prefix}%`);
-  q = /^\d+$/.test(text) ? q.where('code', 'like', `${text}%`) : q.where('name', 'like', `%${text.replace(/[%_\\]/g, '')}%`);
+  q = /^\d+$/.test(text) ? q.where('code', 'like', likePrefix(text)) : q.where('name', 'like', likeContains(text));
   return q.orderBy('level').orderBy('code').limit(limit).execute();
 }
 

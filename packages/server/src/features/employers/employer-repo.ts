@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EmployerInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likeContains } from '../../db/like.js';
 
 export interface EmployerFilter {
   scope: string;
@@ -30,7 +31,7 @@ function filtered(db: Kysely<DB>, f: EmployerFilter) {
   let q = db.selectFrom('employer as e').where('e.division_code', 'like', `${f.scope}%`);
   if (f.divisionCode) q = q.where('e.division_code', 'like', `${f.divisionCode}%`);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
-  if (f.q) q = q.where((eb) => eb.or([eb('e.name', 'like', `%${f.q}%`), eb('e.credit_code', '=', f.q!.toUpperCase())]));
+  if (f.q) q = q.where((eb) => eb.or([eb('e.name', 'like', likeContains(f.q!)), eb('e.credit_code', '=', f.q!.toUpperCase())]));
   return q;
 }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { likePrefix } from '../../db/like.js';
 import type { LabourRecordTable } from '../../db/schema-employment.js';
 
 export type LabourRecordRow = Selectable<LabourRecordTable> & {
@@ -36,7 +37,7 @@ function base(db: Kysely<DB>) {
 function filtered(db: Kysely<DB>, f: RecordFilter) {
   let q = base(db).where('r.period', '=', f.period).where('r.dest_division_code', 'like', `${f.divisionCode}%`);
   if (f.householdId) q = q.where('r.household_id', '=', f.householdId);
-  if (f.q) q = q.where((eb) => eb.or([eb('pe.name', 'like', `${f.q}%`), eb('h.household_no', '=', f.q!)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('pe.name', 'like', likePrefix(f.q!)), eb('h.household_no', '=', f.q!)]));
   if (f.state) q = q.where('r.state', '=', f.state);
   if (f.channel) q = q.where('r.channel', '=', f.channel).where('r.state', '=', 'employed');
   if (f.place) q = q.where('r.place', '=', f.place).where('r.state', '=', 'employed');

@@ -3,7 +3,7 @@
  * corrections of closed periods. Every write is audited and recomputes the derived facts of what
  * it touched in the same transaction.
  */
-import { can, type LabourFacts } from '@anju/core';
+import { can, smallestCommonDivision, type LabourFacts } from '@anju/core';
 import type { Kysely } from 'kysely';
 import pMap from 'p-map';
 import type { DB } from '../../db/schema.js';
@@ -135,8 +135,14 @@ export async function listRecords(ctx: AppContext, actor: Actor, filter: repo.Re
   if (revealIncome && !can(actor.role, 'personal.unmask')) throw new ForbiddenError('无权查看收入');
   const result = await repo.listRecords(ctx.db, { ...filter, divisionCode: scopeOf(actor, filter.divisionCode) }, page, pageSize);
   if (revealIncome && result.items.length > 0) {
+    // Filed under the divisions actually read (not the one asked for), each record with its own.
+    const divisions = [...new Set(result.items.map((r) => r.dest_division_code))].sort();
+    const records = result.items.map((r) => ({ personId: String(r.person_id), divisionCode: r.dest_division_code }));
     await ctx.db.transaction().execute((trx) =>
-      appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'unmask', entity: 'labour_record', entityId: filter.period, divisionCode: filter.divisionCode, before: null, after: { fields: ['monthlyIncome'], persons: result.items.map((r) => String(r.person_id)) } }),
+      appendAudit(trx, {
+        userId: actor.userId, username: actor.username, action: 'unmask', entity: 'labour_record', entityId: filter.period, divisionCode: smallestCommonDivision(divisions),
+        before: null, after: { fields: ['monthlyIncome'], divisions, records },
+      }),
     );
   }
   return { items: result.items.map((r) => toRecordOutput(r, revealIncome)), total: result.total, page, pageSize };

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { HouseholdInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likePrefix } from '../../db/like.js';
 
 export interface HouseholdFilter {
   scope: string;
@@ -71,8 +72,8 @@ function applyFilter<QB extends HQ>(qb: QB, f: HouseholdFilter): QB {
     const text = f.q;
     q = q.where((eb) =>
       eb.or([
-        eb('h.household_no', 'like', `${text}%`),
-        eb('h.id', 'in', eb.selectFrom('person').select('household_id').where('name', 'like', `${text}%`).where('relation', '=', 'head')),
+        eb('h.household_no', 'like', likePrefix(text)),
+        eb('h.id', 'in', eb.selectFrom('person').select('household_id').where('name', 'like', likePrefix(text)).where('relation', '=', 'head')),
       ]),
     ) as QB;
   }

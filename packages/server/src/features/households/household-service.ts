@@ -1,4 +1,4 @@
-import { can, maskField, type HouseholdInput } from '@anju/core';
+import { can, maskField, maskRecord, type HouseholdInput } from '@anju/core';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -71,7 +71,8 @@ export async function getHousehold(ctx: AppContext, actor: Actor, id: string) {
   const full = isDestinationSide(actor, row);
   const on = today(ctx);
   const setting = await labourForceSetting(ctx, row.dest_division_code);
-  const memberList = full ? (await listMembers(ctx.db, id)).map((p) => toPersonOutput(p, on, setting)) : [];
+  const canUnmask = can(actor.role, 'personal.unmask');
+  const memberList = full ? (await listMembers(ctx.db, id)).map((p) => toPersonOutput(p, on, setting, canUnmask)) : [];
   return { ...toHouseholdOutput(row, full), memberList };
 }
 
@@ -151,11 +152,13 @@ const NOT_SHOWN = new Set(['version', 'updatedAt', 'updated_at', 'created_at', '
 
 const camel = (key: string) => key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
+/** Personal fields are masked as on the record itself (`canUnmask`: the reader's `personal.unmask`). */
+function diff(before: Record<string, unknown>, after: Record<string, unknown>, canUnmask: boolean) {
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
     (f) => !NOT_SHOWN.has(f) && JSON.stringify(before[f]) !== JSON.stringify(after[f]),
   );
-  return fields.map((f) => ({ field: camel(f), before: maskField(camel(f), before[f] ?? null), after: maskField(camel(f), after[f] ?? null) }));
+  const shown = (f: string, v: unknown) => maskRecord(maskField(camel(f), v ?? null, canUnmask), canUnmask);
+  return fields.map((f) => ({ field: camel(f), before: shown(f, before[f]), after: shown(f, after[f]) }));
 }
 
 /**
@@ -167,6 +170,7 @@ export async function householdHistory(ctx: AppContext, actor: Actor, id: string
   const row = await load(ctx, actor, id);
   if (!isDestinationSide(actor, row)) throw new NotFoundError('搬迁户');
   const [entries, imported] = await Promise.all([repo.householdHistory(ctx.db, id, 200), repo.householdImportChanges(ctx.db, id, 200)]);
+  const canUnmask = can(actor.role, 'personal.unmask');
   const fromAudit = entries.map((e) => ({
     id: String(e.id),
     at: e.at.toISOString(),
@@ -174,7 +178,7 @@ export async function householdHistory(ctx: AppContext, actor: Actor, id: string
     action: e.action,
     entity: e.entity,
     entityId: e.entity_id,
-    changes: diff((e.before ?? {}) as Record<string, unknown>, (e.after ?? {}) as Record<string, unknown>),
+    changes: diff((e.before ?? {}) as Record<string, unknown>, (e.after ?? {}) as Record<string, unknown>, canUnmask),
   }));
   const fromImports = imported.map((c) => ({
     id: `import-${c.job_id}-${c.entity}-${c.entity_id}`,
@@ -183,7 +187,7 @@ export async function householdHistory(ctx: AppContext, actor: Actor, id: string
     action: 'import',
     entity: c.entity,
     entityId: String(c.entity_id),
-    changes: diff(c.before as Record<string, unknown>, c.after as Record<string, unknown>),
+    changes: diff(c.before as Record<string, unknown>, c.after as Record<string, unknown>, canUnmask),
   }));
   return [...fromAudit, ...fromImports].sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -1,4 +1,4 @@
-import { can, exportableLedgers, ledgers, maskIdNumber, maskPhone, PERIOD_PATTERN, type ExportableLedgerName, type LedgerName } from '@anju/core';
+import { can, exportableLedgers, ledgers, maskRecord, PERIOD_PATTERN, type ExportableLedgerName, type LedgerName } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -19,8 +19,8 @@ export interface ExportRequest {
 }
 
 /**
- * Exports a ledger for a division inside the user's own. ID numbers and phones are in clear only
- * for roles allowed to see them, and the export itself is audited.
+ * Exports a ledger for a division inside the user's own. ID numbers, phones, birth dates and
+ * incomes are in clear only for roles allowed to see them, and the export itself is audited.
  */
 export async function exportLedger(ctx: AppContext, actor: Actor, request: ExportRequest): Promise<{ rows: number; masked: boolean }> {
   if (!can(actor.role, 'registry.read')) throw new ForbiddenError('无权导出台账');
@@ -40,11 +40,9 @@ export async function exportLedger(ctx: AppContext, actor: Actor, request: Expor
   let rows = 0;
   try {
     for await (const batch of exportBatches(ctx.db, request.ledger as ExportableLedgerName, request.divisionCode, request.period)) {
-      for (const record of batch) {
-        if (masked && typeof record.idNumber === 'string') record.idNumber = maskIdNumber(record.idNumber);
-        if (masked && typeof record.phone === 'string') record.phone = maskPhone(record.phone);
-        // Incomes are personal data too: blank for roles that may not see them.
-        if (masked && 'monthlyIncome' in record) record.monthlyIncome = null;
+      for (const row of batch) {
+        // ID numbers and phones masked, birth dates and incomes blank, as on the records themselves.
+        const record = masked ? (maskRecord(row) as typeof row) : row;
         await writer.add(ledger.columns.map((c) => displayValue(c, record[c.key])));
       }
       rows += batch.length;

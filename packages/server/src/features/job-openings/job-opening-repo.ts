@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { JobOpeningInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likeContains } from '../../db/like.js';
 
 export interface OpeningFilter {
   scope: string;
@@ -54,7 +55,7 @@ function filtered(db: Kysely<DB>, f: OpeningFilter) {
   if (f.status) q = q.where('o.status', '=', f.status);
   if (f.place) q = q.where('o.place', '=', f.place);
   if (f.employerId) q = q.where('o.employer_id', '=', f.employerId);
-  if (f.q) q = q.where((eb) => eb.or([eb('o.title', 'like', `%${f.q}%`), eb('o.partner', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('o.title', 'like', likeContains(f.q!)), eb('o.partner', 'like', likeContains(f.q!))]));
   return q;
 }
 

@@ -5,6 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { referencedFacts, type CompiledRule } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likePrefix } from '../../db/like.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
 import { factCtes, factsForRules, type FactQuery } from '../policy/fact-repo.js';
 import { compiled } from '../policy/population-repo.js';
@@ -84,7 +85,7 @@ export async function finishRun(db: Kysely<DB>, id: string, raised: number, summ
 }
 
 export async function listRuns(db: Kysely<DB>, division: string, limit: number) {
-  return db.selectFrom('monitor_run').selectAll().where('division_code', 'like', `${division}%`).orderBy('id', 'desc').limit(limit).execute();
+  return db.selectFrom('monitor_run').selectAll().where('division_code', 'like', likePrefix(division)).orderBy('id', 'desc').limit(limit).execute();
 }
 
 export async function lastRunOf(db: Kysely<DB>, period: string, division: string) {

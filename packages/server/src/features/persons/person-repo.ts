@@ -1,6 +1,7 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PersonInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likePrefix } from '../../db/like.js';
 
 export interface PersonFilter {
   scope: string;
@@ -59,7 +60,7 @@ function applyFilter<QB extends PQ>(qb: QB, f: PersonFilter): QB {
   if (f.divisionCode) q = q.where('p.dest_division_code', 'like', `${f.divisionCode}%`) as QB;
   if (f.householdId) q = q.where('p.household_id', '=', f.householdId as never) as QB;
   if (f.idNumber) q = q.where('p.id_number', '=', f.idNumber) as QB;
-  if (f.q) q = q.where('p.name', 'like', `${f.q}%`) as QB;
+  if (f.q) q = q.where('p.name', 'like', likePrefix(f.q)) as QB;
   if (f.sex) q = q.where('p.sex', '=', f.sex) as QB;
   if (f.labourCapacity) q = q.where('p.labour_capacity', '=', f.labourCapacity) as QB;
   if (f.siteId) {

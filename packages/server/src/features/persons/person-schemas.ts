@@ -12,7 +12,7 @@ export const personOutput = z.object({
   masked: z.boolean(),
   name: z.string(),
   sex: z.string(),
-  birthDate: z.string(),
+  birthDate: z.string().nullable().describe('仅有权查看明文的角色返回；其他角色为 null，只看年龄（防止与脱敏身份证号拼出全号）'),
   age: z.number(),
   relation: z.string(),
   ethnicity: z.string().nullable().describe('null：未填写'),

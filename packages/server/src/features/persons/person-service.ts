@@ -1,4 +1,4 @@
-import { ageOn, can, isLabourForce, maskIdNumber, maskPhone, parseIdNumber, type LabourForceSetting, type LabourCapacity, type PersonInput, type SchoolStage } from '@anju/core';
+import { ageOn, birthDateFor, can, isLabourForce, maskIdNumber, maskPhone, parseIdNumber, type LabourForceSetting, type LabourCapacity, type PersonInput, type SchoolStage } from '@anju/core';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -11,7 +11,8 @@ import * as repo from './person-repo.js';
 import type { z } from 'zod';
 import type { PersonOutput, personListQuery } from './person-schemas.js';
 
-export function toPersonOutput(p: repo.PersonRow, on: string, setting: LabourForceSetting): PersonOutput {
+/** `canUnmask`: the reader's `personal.unmask`; without it the birth date is left out (the age stays). */
+export function toPersonOutput(p: repo.PersonRow, on: string, setting: LabourForceSetting, canUnmask: boolean): PersonOutput {
   return {
     id: String(p.id),
     householdId: String(p.household_id),
@@ -22,7 +23,7 @@ export function toPersonOutput(p: repo.PersonRow, on: string, setting: LabourFor
     masked: true,
     name: p.name,
     sex: p.sex,
-    birthDate: p.birth_date,
+    birthDate: birthDateFor(p.birth_date, canUnmask),
     age: ageOn(p.birth_date, on),
     relation: p.relation,
     ethnicity: p.ethnicity,
@@ -61,7 +62,7 @@ async function load(ctx: AppContext, actor: Actor, id: string): Promise<repo.Per
 export async function getPerson(ctx: AppContext, actor: Actor, id: string): Promise<PersonOutput> {
   assertCan(actor, false);
   const row = await load(ctx, actor, id);
-  return toPersonOutput(row, today(ctx), await labourForceSetting(ctx, row.dest_division_code));
+  return toPersonOutput(row, today(ctx), await labourForceSetting(ctx, row.dest_division_code), can(actor.role, 'personal.unmask'));
 }
 
 export type PersonListQuery = z.infer<typeof personListQuery>;
@@ -83,7 +84,8 @@ export async function listPersons(ctx: AppContext, actor: Actor, query: PersonLi
     registeredPoor: query.registeredPoor === undefined ? undefined : query.registeredPoor === 'true',
   };
   const { items, total } = await repo.listPersons(ctx.db, filter, query.sort, query.desc === 'true', query.page, query.pageSize);
-  return { items: items.map((p) => toPersonOutput(p, on, setting)), total, page: query.page, pageSize: query.pageSize };
+  const canUnmask = can(actor.role, 'personal.unmask');
+  return { items: items.map((p) => toPersonOutput(p, on, setting, canUnmask)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** Birth date and sex come from the ID number; the schema already checked any given ones agree. */
@@ -136,7 +138,7 @@ export async function updatePerson(ctx: AppContext, actor: Actor, id: string, ve
   const setting = await labourForceSetting(ctx, current.dest_division_code);
   await ctx.db.transaction().execute(async (trx) => {
     const updated = await repo.updatePerson(trx, id, version, repo.personColumns(person, household));
-    if (!updated) throw new ConflictError('该人员信息已被他人修改，请查看最新内容后重试', toPersonOutput(current, on, setting));
+    if (!updated) throw new ConflictError('该人员信息已被他人修改，请查看最新内容后重试', toPersonOutput(current, on, setting, can(actor.role, 'personal.unmask')));
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'update', entity: 'person', entityId: id, divisionCode: household.dest_division_code, before: rowToAudit(current), after: person });
   });
   return getPerson(ctx, actor, id);

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { likeContains, likePrefix } from '../../db/like.js';
 import type { SiteInput } from '@anju/core';
 
 export interface SiteFilter {
@@ -52,7 +53,7 @@ function applyFilter<QB extends SelectQueryBuilder<DB & { s: DB['site']; d: DB['
   let q = qb.where('s.division_code', 'like', `${f.scope}%`);
   if (f.divisionCode) q = q.where('s.division_code', 'like', `${f.divisionCode}%`);
   if (f.areaKind) q = q.where('s.area_kind', '=', f.areaKind);
-  if (f.q) q = q.where((eb) => eb.or([eb('s.name', 'like', `%${f.q}%`), eb('s.code', 'like', `${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('s.name', 'like', likeContains(f.q!)), eb('s.code', 'like', likePrefix(f.q!))]));
   return q as QB;
 }
 

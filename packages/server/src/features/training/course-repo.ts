@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { TrainingCourseInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likeContains } from '../../db/like.js';
 
 export interface CourseFilter {
   scope: string;
@@ -35,7 +36,7 @@ function filtered(db: Kysely<DB>, f: CourseFilter) {
   if (f.kind) q = q.where('c.kind', '=', f.kind);
   if (f.from) q = q.where('c.end_date', '>=', f.from);
   if (f.to) q = q.where('c.start_date', '<=', f.to);
-  if (f.q) q = q.where((eb) => eb.or([eb('c.name', 'like', `%${f.q}%`), eb('c.provider', 'like', `%${f.q}%`)]));
+  if (f.q) q = q.where((eb) => eb.or([eb('c.name', 'like', likeContains(f.q!)), eb('c.provider', 'like', likeContains(f.q!))]));
   return q;
 }
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { WelfarePostInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likeContains } from '../../db/like.js';
 
 export interface PostFilter {
   scope: string;
@@ -37,7 +38,7 @@ function filtered(db: Kysely<DB>, f: PostFilter) {
   if (f.duty) q = q.where('wp.duty', '=', f.duty);
   if (f.grade) q = q.where('wp.grade', '=', f.grade);
   if (f.active !== undefined) q = q.where('wp.active', '=', f.active);
-  if (f.q) q = q.where('wp.title', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('wp.title', 'like', likeContains(f.q));
   if (f.vacant !== undefined) {
     const held = sql<boolean>`EXISTS (SELECT 1 FROM welfare_post_holding w WHERE w.post_id = wp.id AND w.end_date IS NULL)`;
     q = q.where(f.vacant ? sql<boolean>`NOT ${held}` : held);

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { WorkshopFacts } from '@anju/core';
 import type { DB } from '../../db/schema.js';
+import { likeContains } from '../../db/like.js';
 
 export interface WorkshopFilter {
   scope: string;
@@ -25,7 +26,7 @@ function filtered(db: Kysely<DB>, f: WorkshopFilter) {
   let q = workshops(db, f.scope);
   if (f.divisionCode) q = q.where('e.division_code', 'like', `${f.divisionCode}%`);
   if (f.workshopKind) q = q.where('w.workshop_kind', '=', f.workshopKind);
-  if (f.q) q = q.where('e.name', 'like', `%${f.q}%`);
+  if (f.q) q = q.where('e.name', 'like', likeContains(f.q));
   return q;
 }
 

@@ -68,7 +68,7 @@ export function PersonDetailPage() {
             <SensitiveValue personId={p.id} masked={p.phone} field="phone" />
           </Descriptions.Item>
           <Descriptions.Item label={m.person.sex}>{labels.label('sexes', p.sex)}</Descriptions.Item>
-          <Descriptions.Item label={m.person.birthDate}>{p.birthDate}</Descriptions.Item>
+          {p.birthDate && <Descriptions.Item label={m.person.birthDate}>{p.birthDate}</Descriptions.Item>}
           <Descriptions.Item label={m.person.age}>{p.age}</Descriptions.Item>
           <Descriptions.Item label={m.person.household}>
             <Link to={`/households/${p.householdId}`}>{p.householdNo}</Link> · {labels.label('householdKinds', p.householdKind)}

@@ -16,6 +16,7 @@ import { RevealProvider, SensitiveValue } from '../../shared/reveal';
 import { useFactText } from '../../shared/unknown-facts';
 import { sortOrderOf, useUrlFilters } from '../../shared/url-filters';
 import { usePageTitle } from '../../shared/use-page-title';
+import { useSession } from '../auth/session';
 import { useDivision } from '../layout/division-context';
 import { usePersons } from './person-queries';
 
@@ -25,6 +26,7 @@ export function PersonListPage() {
   const m = useMessages();
   const labels = useLabels();
   const fact = useFactText();
+  const session = useSession();
   const { division } = useDivision();
   const { filters, paging, setFilters, onTableChange } = useUrlFilters(KEYS);
   const [personal, setPersonal] = usePrivateFilters('persons');
@@ -82,8 +84,12 @@ export function PersonListPage() {
             { title: m.person.name, dataIndex: 'name', key: 'name', sorter: true, sortOrder: sortOrderOf(paging, 'name'), render: (name: string, p) => <Link to={`/persons/${p.id}`} data-testid="person-link">{name}</Link> },
             { title: m.person.idNumber, dataIndex: 'idNumber', render: (v: string, p) => <SensitiveValue personId={p.id} masked={v} field="idNumber" /> },
             { title: m.person.sex, dataIndex: 'sex', render: (v: string) => labels.label('sexes', v), responsive: ['sm'] },
-            // Sorted by birth date (what the server sorts on), shown with the age.
-            { title: m.person.birthDate, dataIndex: 'birthDate', key: 'birth_date', sorter: true, sortOrder: sortOrderOf(paging, 'birth_date'), render: (v: string, p) => `${v}（${p.age}）`, responsive: ['sm'] },
+            // Sorted by birth date (what the server sorts on), shown with the age; roles that may not
+            // unmask get no birth date (it would complete the masked ID number), only the age.
+            {
+              title: session.can('personal.unmask') ? m.person.birthDate : m.person.age, dataIndex: 'birthDate', key: 'birth_date', sorter: true, sortOrder: sortOrderOf(paging, 'birth_date'),
+              render: (v: string | null, p) => (v ? `${v}（${p.age}）` : p.age), responsive: ['sm'],
+            },
             { title: m.person.relation, dataIndex: 'relation', render: (v: string) => labels.label('relations', v), responsive: ['md'] },
             { title: m.person.household, dataIndex: 'householdNo', render: (v: string, p) => <Link to={`/households/${p.householdId}`}>{v}</Link>, responsive: ['md'] },
             { title: m.person.householdKind, dataIndex: 'householdKind', render: (v: string) => labels.label('householdKinds', v), responsive: ['xl'] },
