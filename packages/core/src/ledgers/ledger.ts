@@ -3,7 +3,7 @@
  * order, one record per row. Each column knows how to read its cell into an input field.
  */
 import type { z } from 'zod';
-import { CellError, cellBool, cellCode, cellDate, cellInt, cellList, cellNumber, cellText, isBlank, type RawCell } from './cell-values.js';
+import { CellError, cellBool, cellCode, cellDate, cellFreeText, cellInt, cellList, cellNumber, cellText, isBlank, type RawCell } from './cell-values.js';
 
 export type ColumnKind = 'text' | 'code' | 'date' | 'int' | 'number' | 'bool' | 'list' | 'choice';
 
@@ -54,7 +54,7 @@ function choicesOf(column: LedgerColumn): Map<string, string> {
 function readCell(column: LedgerColumn, cell: RawCell): unknown {
   switch (column.kind) {
     case 'text':
-      return cellText(cell);
+      return cellFreeText(cell, column.header);
     case 'code':
       return cellCode(cell, column.header);
     case 'date':

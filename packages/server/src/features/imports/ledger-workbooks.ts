@@ -6,7 +6,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type * as ExcelTypes from 'exceljs';
 import ExcelJS from './exceljs.js';
-import { CLEAR_MARKER, cellText, maskIdNumber, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
+import { CLEAR_MARKER, cellText, maskIdNumber, neutralizeFormula, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
 import type { FileFormat, SheetRow } from './file-readers.js';
 
 const KIND_HINT: Record<LedgerColumn['kind'], string> = {
@@ -57,7 +57,13 @@ export async function writeTemplate(ledger: LedgerDefinition<unknown>, path: str
   await workbook.xlsx.writeFile(path);
 }
 
-/** Streams rows of display values to .xlsx or .csv (UTF-8 with BOM, so Excel opens it right). */
+/**
+ * Streams rows of display values to .xlsx or .csv (UTF-8 with BOM, so Excel opens it right).
+ * Formula injection (finding 13.4): in .csv, text that starts with = + - @ TAB or CR gets a
+ * leading ' (neutralizeFormula); in .xlsx every string is written as a string cell, which no
+ * spreadsheet runs (exceljs writes a formula only for a { formula } value, which add() does not
+ * take). Numbers are numbers in both, so a negative amount stays a negative number.
+ */
 export class LedgerWriter {
   private xlsx?: ExcelTypes.stream.xlsx.WorkbookWriter;
   private sheet?: ExcelTypes.Worksheet;
@@ -98,8 +104,14 @@ export class LedgerWriter {
   }
 }
 
+function csvCell(value: string | number | null): string {
+  if (value === null) return '';
+  const text = typeof value === 'string' ? neutralizeFormula(value) : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
 function csvRow(values: (string | number | null)[]): string {
-  return values.map((v) => (v === null ? '' : /[",\n\r]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v))).join(',') + '\r\n';
+  return values.map(csvCell).join(',') + '\r\n';
 }
 
 const shownCell = (cell: RawCell) => (cell instanceof Date ? cell.toISOString().slice(0, 10) : typeof cell === 'number' ? cell : cellText(cell));
