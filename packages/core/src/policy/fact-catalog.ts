@@ -31,6 +31,9 @@ export const subjectKindLabels: Record<SubjectKind, string> = {
 };
 
 const LEDGER = '劳动力月调度台账（评估日所在月份）';
+// Month counts are of the months over by the evaluation date whose records are confirmed (a
+// carried-forward record awaiting confirmation is none): docs/POLICY.md §1, server labour-streaks.ts.
+const RUN = '劳动力月调度台账（连续各期中已确认且已过完的月份）';
 
 const person = {
   age: { type: 'int', label: '年龄（周岁）', source: '人员信息：出生日期（评估日）' },
@@ -65,9 +68,9 @@ const person = {
   },
   contractMonths: { type: 'int', label: '劳动合同期限（月）', source: LEDGER },
   socialInsurance: { type: 'bool', label: '当月参加社会保险', source: LEDGER },
-  monthsEmployedLast12: { type: 'int', label: '近12个月就业月数', source: '劳动力月调度台账（近12期）' },
-  consecutiveMonthsEmployed: { type: 'int', label: '连续就业月数（截至当月）', source: '劳动力月调度台账（连续各期）' },
-  consecutiveMonthsOutsideProvince: { type: 'int', label: '连续省外就业月数', source: '劳动力月调度台账（连续各期）' },
+  monthsEmployedLast12: { type: 'int', label: '近12个月就业月数', source: '劳动力月调度台账（近12期中已确认且已过完的月份）' },
+  consecutiveMonthsEmployed: { type: 'int', label: '连续就业月数（截至当月）', source: RUN },
+  consecutiveMonthsOutsideProvince: { type: 'int', label: '连续省外就业月数', source: RUN },
   firstCrossProvinceJob: { type: 'bool', label: '首次跨省就业（当前省外工作为首次）', source: '劳动力月调度台账（全部历史）' },
   stablyEmployed: { type: 'bool', label: '稳定就业', source: '劳动力月调度台账：稳定就业（设置 employment.stable）' },
   returnee: { type: 'bool', label: '返乡回流', source: '劳动力月调度台账：返乡回流' },
@@ -132,9 +135,9 @@ const employer = {
 } as const satisfies Record<string, FactDef>;
 
 const hire = {
-  monthsEmployed: { type: 'int', label: '在该主体连续就业月数', source: '劳动力月调度台账（连续各期）' },
+  monthsEmployed: { type: 'int', label: '在该主体连续就业月数', source: RUN },
   contractMonths: { type: 'int', label: '劳动合同期限（月）', source: LEDGER },
-  insuredMonths: { type: 'int', label: '在该主体连续参保月数', source: '劳动力月调度台账（连续各期）' },
+  insuredMonths: { type: 'int', label: '在该主体连续参保月数', source: RUN },
   startDate: { type: 'string', label: '入职日期（YYYY-MM-DD）', source: LEDGER },
   returneeHire: { type: 'bool', label: '受雇时为返乡回流人员（入职当月或前一月返乡）', source: '劳动力月调度台账：返乡回流' },
   placedByAgency: { type: 'bool', label: '经人力资源机构介绍录用', source: '岗位推荐：已录用' },

@@ -42,12 +42,15 @@ export interface LabourRecordTable {
   first_cross_province: Generated<boolean>;
   returnee: Generated<boolean>;
   employed_last12: Generated<number>;
-  employed_streak: Generated<number>;
   outside_streak: Generated<number>;
   outside_months: Generated<number>;
-  employer_streak: Generated<number>;
-  insured_streak: Generated<number>;
   hired_as_returnee: Generated<boolean>;
+  /** Months counted for the policy facts: confirmed ones (features/employment/labour-streaks.ts). */
+  months_employed_last12: Generated<number>;
+  months_employed: Generated<number>;
+  months_outside: Generated<number>;
+  months_at_employer: Generated<number>;
+  months_insured: Generated<number>;
   version: Generated<number>;
   updated_at: Timestamp;
   updated_by: string | null;

@@ -3,7 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { withPlannerSettings } from '../../db/planner-settings.js';
 import { historyFacts, labourForceOf, type FactScope } from './labour-facts-repo.js';
-import { streakColumns } from './labour-streaks.js';
+import { carriedRunMonths, streakColumns } from './labour-streaks.js';
 
 /** Months from period `a` to period `b` ('YYYY-MM'). */
 function monthsBetween(a: string, b: string): number {
@@ -20,9 +20,10 @@ function monthsBetween(a: string, b: string): number {
  * person's whole history: two thirds of the time to open a period). A record carried from the
  * month just before is that record one month on: its streaks one longer or broken, the same
  * total abroad, never a first crossing or a return (its state and place are last month's), hired
- * as a returnee if last month was the return. Only the window counts lose the month that falls
- * out of them, which the previous record's own twelve-month count settles when it is 0 or 12;
- * otherwise that month is looked up (one key lookup, only for those records). Records with
+ * as a returnee if last month was the return; its months counted (labour-streaks.ts) those of
+ * last month's record, as an unconfirmed month counts nothing. Only the window counts lose the
+ * month that falls out of them, which the previous record's own twelve-month counts settle when
+ * they are 0 or 12; otherwise that month is looked up (one key lookup, only for those records). Records with
  * nothing to carry (a first period, a person new to the ledger, a month skipped, an earlier
  * return) get their facts from their history, as the refresh computes them.
  *
@@ -45,8 +46,12 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
     : sql`0`;
   // With the previous twelve-month count at 0 or 12, the months gone were all idle or all employed.
   const lookUp = window > 12 ? sql`true` : sql`x.prev_last12 NOT IN (0, 12)`;
+  const lookUpConfirmed = sql`x.prev_months_employed_last12 NOT IN (0, 12)`;
   const employed = sql`CASE WHEN x.state = 'employed' THEN 1 ELSE 0 END`;
   const last12 = sql`(x.prev_last12 + ${employed} - CASE WHEN ${lookUp} THEN d.year_gone ELSE x.prev_last12 / 12 END)`;
+  // The record itself is unconfirmed: it adds no month to the months counted.
+  const monthsLast12 = sql`(x.prev_months_employed_last12
+    - CASE WHEN ${lookUpConfirmed} THEN d.year_gone_confirmed ELSE x.prev_months_employed_last12 / 12 END)`;
   const inWindow =
     window < 12 ? sql`(${last12} - CASE WHEN ${lookUp} THEN d.window_diff ELSE x.prev_last12 / 12 * ${12 - window} END)`
     : window > 12 ? sql`(${last12} + d.window_diff)`
@@ -66,12 +71,11 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
       ${final(sql`false`, 'first_cross_province')},
       ${final(sql`false`, 'returnee')},
       ${final(last12, 'employed_last12')},
-      ${final(sql`CASE WHEN x.state = 'employed' THEN x.prev_employed_streak + 1 ELSE 0 END`, 'employed_streak')},
       ${final(sql`CASE WHEN x.state = 'employed' AND x.place = 'outside_province' THEN x.prev_outside_streak + 1 ELSE 0 END`, 'outside_streak')},
       ${final(sql`x.prev_outside_months + CASE WHEN x.state = 'employed' AND x.place = 'outside_province' THEN 1 ELSE 0 END`, 'outside_months')},
-      ${final(sql`CASE WHEN x.state = 'employed' AND x.employer_id IS NOT NULL THEN x.prev_employer_streak + 1 ELSE 0 END`, 'employer_streak')},
-      ${final(sql`CASE WHEN x.state = 'employed' AND x.employer_id IS NOT NULL AND x.social_insurance THEN x.prev_insured_streak + 1 ELSE 0 END`, 'insured_streak')},
       ${final(sql`x.state = 'employed' AND x.employer_id IS NOT NULL AND x.prev_returnee`, 'hired_as_returnee')},
+      ${final(monthsLast12, 'months_employed_last12')},
+      ${sql.join(carriedRunMonths('x', (column) => sql.ref(`x.prev_${column}`)).map((m) => final(m.value, m.column)))},
       ${userId}
     FROM (
       SELECT pe.id AS person_id, h.county_code, h.dest_division_code, h.id AS household_id, ${labourForce} AS labour_force,
@@ -82,9 +86,10 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
           -- hired as a returnee on a return before last month: only the history tells
           AND NOT (prev.state = 'employed' AND prev.employer_id IS NOT NULL AND prev.hired_as_returnee AND NOT prev.returnee) AS carried,
         prev.returnee AS prev_returnee,
-        prev.employed_last12 AS prev_last12, prev.employed_streak AS prev_employed_streak, prev.outside_streak AS prev_outside_streak,
-        prev.outside_months AS prev_outside_months, prev.employer_streak AS prev_employer_streak,
-        prev.insured_streak AS prev_insured_streak
+        prev.employed_last12 AS prev_last12, prev.outside_streak AS prev_outside_streak, prev.outside_months AS prev_outside_months,
+        prev.months_employed_last12 AS prev_months_employed_last12, prev.months_employed AS prev_months_employed,
+        prev.months_outside AS prev_months_outside, prev.months_at_employer AS prev_months_at_employer,
+        prev.months_insured AS prev_months_insured
       FROM household h
       -- The members of each household and their last records, looked up by key (OFFSET 0 keeps
       -- each lookup one): a join the planner was free to choose read the whole country's people,
@@ -108,18 +113,19 @@ export async function insertCarriedForward(db: Kysely<DB>, s: FactScope, userId:
     -- The employed months the window counts lose, for the records whose previous count does not
     -- settle them. (Gated by x, the lookup is skipped for the others: a lateral runs per record.)
     LEFT JOIN LATERAL (
-      SELECT count(*) FILTER (WHERE o.period = ${yearGone}) AS year_gone, ${windowDiff} AS window_diff
+      SELECT count(*) FILTER (WHERE o.period = ${yearGone}) AS year_gone,
+        count(*) FILTER (WHERE o.period = ${yearGone} AND o.confirmed) AS year_gone_confirmed, ${windowDiff} AS window_diff
       FROM labour_record o
-      WHERE x.carried AND ${lookUp} AND o.person_id = x.person_id AND o.period >= ${from} AND o.period <= ${to} AND o.state = 'employed'
+      WHERE x.carried AND (${lookUp} OR ${lookUpConfirmed}) AND o.person_id = x.person_id AND o.period >= ${from} AND o.period <= ${to} AND o.state = 'employed'
     ) d ON true
     -- Records with nothing to carry: their facts from their history and the record itself.
     LEFT JOIN LATERAL (
       SELECT ${historyFacts(s)}
       FROM (
-        SELECT period, state, place, employer_id, social_insurance, returnee
+        SELECT period, state, place, employer_id, social_insurance, returnee, confirmed
         FROM labour_record WHERE person_id = x.person_id AND period < ${s.period}
         UNION ALL
-        SELECT ${s.period}, x.state, x.place, x.employer_id, x.social_insurance, false
+        SELECT ${s.period}, x.state, x.place, x.employer_id, x.social_insurance, false, false
       ) h
       CROSS JOIN (SELECT x.state, x.place, x.employer_id, x.contract_months) r
       WHERE NOT x.carried

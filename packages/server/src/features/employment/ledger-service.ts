@@ -229,6 +229,8 @@ export async function confirmUnchanged(ctx: AppContext, actor: Actor, period: st
   return ctx.db.transaction().execute(async (trx) => {
     const n = await repo.confirmUnchanged(trx, period, scope, actor.userId);
     await appendAudit(trx, { userId: actor.userId, username: actor.username, action: 'confirm', entity: 'labour_record', entityId: period, divisionCode: scope, before: null, after: { period, confirmed: n } });
+    // A confirmed month counts towards the months employed and insured (labour-streaks.ts).
+    if (n > 0) await refreshFrom(ctx, trx, county, period, scope);
     return n;
   });
 }

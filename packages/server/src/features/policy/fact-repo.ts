@@ -5,13 +5,16 @@
  * (coalesced to the catalog's defaults, so compiled conditions mean what CEL means).
  *
  * The ledger in force on a date is each county's latest period up to that month; streaks
- * ("months employed in a row") are kept on its records. Everything else a fact needs is grouped
+ * ("months employed in a row") are kept on its records, and every fact counting months reads them
+ * as of the date through monthsAsOf (employment/labour-streaks.ts: the months over by then whose
+ * records are confirmed). Everything else a fact needs is grouped
  * once per statement and joined, never looked up per subject, so a statement stays a few passes
  * over the division's rows however many subjects it has.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { factCatalog, type SubjectKind } from '@anju/core';
+import { monthsAsOf } from '../employment/labour-streaks.js';
 
 export interface FactQuery {
   /** Division code prefix ('' for the whole country). */
@@ -76,11 +79,11 @@ function recordsOfMonth(q: FactQuery, which: 'period' | 'yearBefore', alias: str
   return sql`(SELECT ${columns} FROM labour_record ${sql.raw(alias)} WHERE (${inForce}) AND ${personScope(q, alias)}) ${sql.raw(alias)}`;
 }
 
-/** Each person's record in force, with its streaks (kept on the record: labour-streaks.ts). */
+/** Each person's record in force, with its streaks and its months counted as of asOf (labour-streaks.ts). */
 function ledgerFacts(q: FactQuery) {
   return sql`SELECT c.person_id, c.state, c.channel, c.place, c.employer_id, c.contract_months, c.social_insurance,
-      c.monthly_income, c.labour_force, c.stably_employed, c.returnee, c.start_date, c.employed_last12, c.employed_streak,
-      c.outside_streak, c.outside_months, c.employer_streak, c.insured_streak, c.hired_as_returnee
+      c.monthly_income, c.labour_force, c.stably_employed, c.returnee, c.start_date, c.outside_streak, c.outside_months,
+      c.hired_as_returnee, ${monthsAsOf('c', q.asOf)}
     FROM ${recordsOfMonth(q, 'period', 'c', sql`c.*`)}`;
 }
 
@@ -174,9 +177,9 @@ function personFacts(q: FactQuery) {
       CASE WHEN l.state = 'employed' THEN coalesce(l.place, '') ELSE '' END AS "person.place",
       coalesce(l.contract_months, 0)::int AS "person.contractMonths",
       coalesce(l.social_insurance, false) AS "person.socialInsurance",
-      coalesce(l.employed_last12, 0)::int AS "person.monthsEmployedLast12",
-      coalesce(l.employed_streak, 0)::int AS "person.consecutiveMonthsEmployed",
-      coalesce(l.outside_streak, 0)::int AS "person.consecutiveMonthsOutsideProvince",
+      coalesce(l.months_employed_last12, 0)::int AS "person.monthsEmployedLast12",
+      coalesce(l.months_employed, 0)::int AS "person.consecutiveMonthsEmployed",
+      coalesce(l.months_outside, 0)::int AS "person.consecutiveMonthsOutsideProvince",
       coalesce(l.outside_streak > 0 AND l.outside_streak = l.outside_months, false) AS "person.firstCrossProvinceJob",
       coalesce(l.stably_employed, false) AS "person.stablyEmployed",
       coalesce(l.returnee, false) AS "person.returnee",
@@ -186,9 +189,9 @@ function personFacts(q: FactQuery) {
       wp.person_id IS NOT NULL AS "person.holdsWelfarePost",
       0 AS "person.graduationYear", false AS "person.inDifficulty", false AS "person.startingBusiness", false AS "person.lacksFunds",
       CASE WHEN l.state = 'employed' THEN l.employer_id END AS hire_employer_id,
-      l.employer_streak::int AS "hire.monthsEmployed",
+      l.months_at_employer::int AS "hire.monthsEmployed",
       coalesce(l.contract_months, 0)::int AS "hire.contractMonths",
-      l.insured_streak::int AS "hire.insuredMonths",
+      l.months_insured::int AS "hire.insuredMonths",
       coalesce(to_char(l.start_date, 'YYYY-MM-DD'), '') AS "hire.startDate",
       l.hired_as_returnee AS "hire.returneeHire",
       placed.person_id IS NOT NULL AS "hire.placedByAgency",

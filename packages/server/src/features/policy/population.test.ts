@@ -1,6 +1,6 @@
 /**
  * Policy evaluation over the registry and the ledger: a hand-made Guizhou household with six
- * months of ledger (2024-01 … 2024-06, when GZ-2022 is in force) — a first job outside the
+ * confirmed months of ledger (2024-01 … 2024-06, when GZ-2022 is in force) — a first job outside the
  * province for five months, and a local job with a contract and insurance for six — evaluated
  * for one household (with its explanation), for a township (counts, cost, the list behind them,
  * and the same answer in process as in SQL), and in a what-if that raises a threshold.
@@ -78,6 +78,9 @@ beforeAll(async () => {
     if (period === '2024-02') {
       await save('migrant', period, { ...idle, state: 'employed', channel: 'out_migration', place: 'outside_province', employerName: '浙江某厂', startDate: '2024-02-10', monthlyIncome: 5200 });
     }
+    // The month checked: the records carried forward unchanged are confirmed, so the month counts.
+    const confirmed = await clerk.request('POST', '/api/v1/employment/confirmations', { period, divisionCode: TOWNSHIP_A });
+    expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
   }
 });
 
