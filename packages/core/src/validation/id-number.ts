@@ -5,6 +5,13 @@
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
+/**
+ * The registry refuses birth years before this one: no one alive was born earlier, so such a
+ * number is a typo (1985 keyed as 1895) even when its check character happens to fit.
+ */
+export const EARLIEST_BIRTH_YEAR = 1900;
+const BIRTH_YEAR_TOO_EARLY = `身份证号中的出生年份早于 ${EARLIEST_BIRTH_YEAR} 年，请核对`;
+
 export type Sex = 'M' | 'F';
 
 export interface IdNumberFacts {
@@ -33,8 +40,9 @@ export function parseIdNumber(raw: string, today: Date = new Date()): IdNumberRe
   const y = Number(value.slice(6, 10));
   const m = Number(value.slice(10, 12));
   const d = Number(value.slice(12, 14));
+  if (y < EARLIEST_BIRTH_YEAR) return { ok: false, reason: BIRTH_YEAR_TOO_EARLY };
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) {
     return { ok: false, reason: '身份证号中的出生日期无效' };
   }
   if (date.getTime() > today.getTime()) return { ok: false, reason: '身份证号中的出生日期晚于今天' };

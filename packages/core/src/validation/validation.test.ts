@@ -24,6 +24,13 @@ describe('GB 11643 ID numbers', () => {
     expect(reason('000105194912310021')).toContain('地址码');
   });
 
+  it('refuses a birth year before 1900 as such, even with a fitting check character', () => {
+    const early = makeIdNumber('110105', '1899-12-31', 2, 'F');
+    expect(idNumberCheckChar(early.slice(0, 17))).toBe(early[17]);
+    expect(parseIdNumber(early)).toEqual({ ok: false, reason: '身份证号中的出生年份早于 1900 年，请核对' });
+    expect(parseIdNumber(makeIdNumber('110105', '1900-01-01', 2, 'F')).ok).toBe(true);
+  });
+
   it('makes valid numbers whose sex digit matches', () => {
     for (const sex of ['M', 'F'] as const) {
       const id = makeIdNumber('520628', '1990-02-28', 17, sex);
