@@ -149,12 +149,18 @@ describe('anju policy evaluate', () => {
     const bad = join(dir, 'bad-case.json');
     await writeFile(
       bad,
-      JSON.stringify({ ...CASE, persons: [{ id: 'p1', employed: 'yes' }, { id: 'p2', age: 40.5 }], hires: [{ id: 'h1', person: 'p9', employer: 'e1' }] }),
+      JSON.stringify({
+        ...CASE,
+        persons: [{ id: 'p1', employed: 'yes' }, { id: 'p2', age: 40.5, place: 'abroad' }],
+        hires: [{ id: 'h1', person: 'p9', employer: 'e1' }],
+      }),
     );
     const io = capture();
     expect(evaluateCommand({ input: bad, pack: [pack] }, io)).toBe(2);
     expect(io.stderr()).toContain('persons[0].employed：类型应为 bool');
     expect(io.stderr()).toContain('persons[1].age：类型应为 int');
+    // The empty value (not employed) is named, not left as a list starting with “、”.
+    expect(io.stderr()).toContain('persons[1].place：取值须为 ""（空）、outside_province、in_province、in_county 之一');
     expect(io.stderr()).toContain('hires[0].person：没有编号为 p9 的人员');
     expect(io.stdout()).toBe('');
 

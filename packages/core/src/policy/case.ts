@@ -28,6 +28,9 @@ export interface CaseIssue {
   reason: string;
 }
 
+/** A coded value as a case file writes it; the empty one (未就业者的就业地点) named, not left a gap. */
+const valueText = (value: string) => (value === '' ? '""（空）' : value);
+
 /** Facts that are not in the catalog or have the wrong type, named by where they are. */
 export function checkCaseFacts(c: PolicyCase): CaseIssue[] {
   const issues: CaseIssue[] = [];
@@ -43,7 +46,7 @@ export function checkCaseFacts(c: PolicyCase): CaseIssue[] {
       if (!ok || (def.type === 'int' && !Number.isInteger(value))) {
         issues.push({ where: `${where}.${name}`, reason: `类型应为 ${def.type}` });
       } else if (def.values && !def.values.includes(value as string)) {
-        issues.push({ where: `${where}.${name}`, reason: `取值须为 ${def.values.join('、')} 之一` });
+        issues.push({ where: `${where}.${name}`, reason: `取值须为 ${def.values.map(valueText).join('、')} 之一` });
       }
     }
   };
