@@ -8,6 +8,10 @@ describe('spreadsheet cells', () => {
     expect(cellCode(2018, '年份')).toBe('2018');
   });
 
+  it('drops the text marker typed before an ID number: straight, full-width or a Chinese quote', () => {
+    for (const marker of ["'", '＇', '’', '‘']) expect(cellCode(`${marker}52062819800101001X`, '身份证号'), marker).toBe('52062819800101001X');
+  });
+
   it('reads dates as Excel serials, Date cells and the text forms people type', () => {
     expect(cellDate(29358, '出生日期')).toBe('1980-05-17');
     expect(cellDate(new Date(Date.UTC(1980, 4, 17)), '出生日期')).toBe('1980-05-17');

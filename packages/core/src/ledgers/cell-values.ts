@@ -2,7 +2,7 @@
  * Turning office spreadsheet cells into values. Real files carry full-width digits, trailing
  * spaces, ID numbers that Excel stored as (rounded) numbers, and dates as serials or as text.
  */
-import { normalizeCode, normalizeText } from '../validation/normalize.js';
+import { normalizeCode, normalizeName, normalizeText } from '../validation/normalize.js';
 
 /** What a reader hands over: CSV gives strings; .xlsx gives numbers, dates and booleans too. */
 export type RawCell = string | number | boolean | Date | null | undefined;
@@ -43,12 +43,27 @@ const FREE_TEXT_FORMULA = /^[=+@]/;
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 export function cellFreeText(cell: RawCell, field: string): string {
-  const typed = cellText(cell);
+  return checkedFreeText(cellText(cell), field);
+}
+
+/** A person's name: free text read before the ideographic spaces are folded, so 赵　六 is 赵六. */
+export function cellName(cell: RawCell, field: string): string {
+  return checkedFreeText(typeof cell === 'string' ? normalizeName(cell) : cellText(cell), field);
+}
+
+function checkedFreeText(typed: string, field: string): string {
   const text = /^'[=+\-@]/.test(typed) ? typed.slice(1) : typed;
   if (FREE_TEXT_FORMULA.test(text)) throw new CellError(`${field}不能以“${text[0]}”开头（可能是公式）`);
   if (CONTROL_CHARACTER.test(text)) throw new CellError(`${field}不能含有控制字符`);
   return text;
 }
+
+/**
+ * Excel's text marker: an apostrophe typed before digits keeps them text and is hidden in the
+ * cell — but a CSV, or a cell already formatted as text, keeps it in the value ('5206…, or ’5206…
+ * from a Chinese input method). It is never part of a code.
+ */
+const TEXT_MARKER = /^['‘’]+/;
 
 /**
  * ID numbers and codes must be text. Excel keeps 15 significant digits, so an 18-digit number
@@ -61,7 +76,7 @@ export function cellCode(cell: RawCell, field: string): string {
     }
     return String(cell);
   }
-  const text = normalizeCode(cellText(cell));
+  const text = normalizeCode(cellText(cell)).replace(TEXT_MARKER, '');
   if (/^\d+(\.\d+)?E\+\d+$/.test(text)) {
     throw new CellError(`${field}为科学计数法（${text}），已丢失精度；请把该列设为“文本”格式后重新录入`);
   }

@@ -8,7 +8,7 @@ import { periodEnd } from '../employment/period.js';
 import { labelled, schoolStages } from '../registry/enums.js';
 import { idNumber } from '../registry/schemas.js';
 import { normalizeCode } from '../validation/normalize.js';
-import { choice, isoDate, optionalText, text } from '../validation/zod-fields.js';
+import { choice, isoDate, optionalText, personName } from '../validation/zod-fields.js';
 import * as D from '../department-data/departments.js';
 import type { LedgerColumn, LedgerDefinition } from './ledger.js';
 
@@ -52,9 +52,9 @@ const money = (field: string) =>
     .refine(twoDecimals, `${field}最多保留两位小数`);
 const eventDate = (field: string) => isoDate(field).refine((d) => d >= '1950-01-01', `${field}不能早于1950年`);
 
-const common = { idNumber, name: text('姓名', 50), period: dataMonth };
+const common = { idNumber, name: personName('姓名', 50), period: dataMonth };
 const idColumn = col('idNumber', '身份证号', 'code', true, undefined, '18位，请设为文本格式');
-const nameColumn = col('name', '姓名', 'text', true, undefined, '须与登记的姓名一致，否则按未匹配处理');
+const nameColumn = col('name', '姓名', 'name', true, undefined, '须与登记的姓名一致，否则按未匹配处理');
 const periodColumn = col('period', '数据月份', 'text', true, undefined, 'YYYY-MM，如 2026-05：本名单反映的月份');
 
 type Base = { idNumber: string; name: string; period: string; occurredOn: string };

@@ -14,7 +14,7 @@ const col = (key: string, header: string, kind: LedgerColumn['kind'], required =
 export const labourColumns: LedgerColumn[] = [
   col('period', '期别', 'code', true, undefined, 'YYYY-MM，如 2026-11'),
   col('householdNo', '户编号', 'code', false, undefined, '仅供核对，不据此修改'),
-  col('name', '姓名', 'text', true),
+  col('name', '姓名', 'name', true),
   col('idNumber', '身份证号', 'code', true, undefined, '18位，请设为文本格式'),
   col('wantsWork', '是否有就业意愿', 'bool', true),
   col('state', '就业状态', 'choice', true, employmentStates.labels),

@@ -3,9 +3,10 @@
  * order, one record per row. Each column knows how to read its cell into an input field.
  */
 import type { z } from 'zod';
-import { CellError, cellBool, cellCode, cellDate, cellFreeText, cellInt, cellList, cellNumber, cellText, isBlank, type RawCell } from './cell-values.js';
+import { CellError, cellBool, cellCode, cellDate, cellFreeText, cellInt, cellList, cellName, cellNumber, cellText, isBlank, type RawCell } from './cell-values.js';
 
-export type ColumnKind = 'text' | 'code' | 'date' | 'int' | 'number' | 'bool' | 'list' | 'choice';
+/** 'name': a person's name, text whose ideographic padding is dropped (赵　六 → 赵六). */
+export type ColumnKind = 'text' | 'name' | 'code' | 'date' | 'int' | 'number' | 'bool' | 'list' | 'choice';
 
 export interface LedgerColumn {
   key: string;
@@ -55,6 +56,8 @@ function readCell(column: LedgerColumn, cell: RawCell): unknown {
   switch (column.kind) {
     case 'text':
       return cellFreeText(cell, column.header);
+    case 'name':
+      return cellName(cell, column.header);
     case 'code':
       return cellCode(cell, column.header);
     case 'date':

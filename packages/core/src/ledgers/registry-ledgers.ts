@@ -49,7 +49,7 @@ export const householdColumns: LedgerColumn[] = [
 ];
 
 export const personColumns: LedgerColumn[] = [
-  col('name', '姓名', 'text', true),
+  col('name', '姓名', 'name', true),
   col('idNumber', '身份证号', 'code', true, undefined, '18位，请设为文本格式'),
   col('relation', '与户主关系', 'choice', true, E.relations.labels),
   col('sex', '性别', 'choice', false, E.sexes.labels, '可不填，由身份证号推出；填写则须一致'),

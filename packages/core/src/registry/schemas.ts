@@ -8,7 +8,7 @@ import { parseCreditCode } from '../validation/credit-code.js';
 import { normalizeCode } from '../validation/normalize.js';
 import { isPhone } from '../validation/phone.js';
 import * as E from './enums.js';
-import { choice, isoDate, text } from '../validation/zod-fields.js';
+import { choice, isoDate, personName, text } from '../validation/zod-fields.js';
 
 
 const code = (field: string, pattern: RegExp, hint: string) =>
@@ -84,7 +84,7 @@ export type HouseholdInput = z.infer<typeof householdInput>;
 export const personFields = z.object({
     householdId: z.number({ error: '所属户须选择' }).int().positive('所属户须选择'),
     idNumber,
-    name: text('姓名', 50),
+    name: personName('姓名', 50),
     sex: choice(E.sexes, '性别').optional(),
     birthDate: isoDate('出生日期').optional(),
     relation: choice(E.relations, '与户主关系'),

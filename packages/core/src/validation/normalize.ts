@@ -25,3 +25,16 @@ export function normalizeCode(input: string): string {
   const compact = ANY_SPACE.test(half) ? half.replace(/[\s\u200b\ufeff]/g, '') : half;
   return /[a-z]/.test(compact) ? compact.toUpperCase() : compact;
 }
+
+// Spaces between two Chinese characters that include an ideographic one: the padding offices
+// type to line a two-character name up with three-character ones (张　三 beside 欧阳明).
+const HAN_PADDING = /(?<=\p{Script=Han})\s*\u3000\s*(?=\p{Script=Han})/gu;
+
+/**
+ * A person's name: free text, except that an ideographic space between Chinese characters is
+ * padding, not part of the name (赵　六 is 赵六). Other spaces stay as in any text, so a
+ * name in Latin letters keeps its space.
+ */
+export function normalizeName(input: string): string {
+  return normalizeText(input.includes('\u3000') ? input.replace(HAN_PADDING, '') : input);
+}

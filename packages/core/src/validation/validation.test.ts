@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar, makeIdNumber, parseIdNumber } from './id-number.js';
 import { creditCodeCheckChar, makeCreditCode, parseCreditCode } from './credit-code.js';
-import { normalizeCode, normalizeText, toHalfWidth } from './normalize.js';
+import { normalizeCode, normalizeName, normalizeText, toHalfWidth } from './normalize.js';
 
 describe('GB 11643 ID numbers', () => {
   it('accepts the standard\'s worked example and derives birth date and sex', () => {
@@ -64,5 +64,13 @@ describe('normalising office input', () => {
     expect(toHalfWidth('５２０６２８ｘ')).toBe('520628x');
     expect(normalizeCode(' 5206 28ｘ\u3000')).toBe('520628X');
     expect(normalizeText('  王\u3000 大山  ')).toBe('王 大山');
+  });
+
+  it('drops the ideographic padding inside a Chinese name, and only there', () => {
+    expect(normalizeName('赵\u3000六')).toBe('赵六');
+    expect(normalizeName(' 张\u3000\u3000三 ')).toBe('张三');
+    expect(normalizeName('Mary\u3000Wang')).toBe('Mary Wang');
+    expect(normalizeName('李 小红')).toBe('李 小红');
+    expect(normalizeText('松桃\u3000安置点')).toBe('松桃 安置点');
   });
 });

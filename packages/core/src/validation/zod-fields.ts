@@ -3,7 +3,7 @@
  * messages everywhere: `${field}须为…`, `${field}不能为空`, and so on.
  */
 import { z } from 'zod';
-import { normalizeText } from './normalize.js';
+import { normalizeName, normalizeText } from './normalize.js';
 
 type Labelled = { values: [string, ...string[]]; labels: Record<string, string> };
 
@@ -16,6 +16,13 @@ export const text = (field: string, max: number) =>
   z
     .string({ error: `${field}须为文本` })
     .transform(normalizeText)
+    .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
+
+/** A person's name, the same wherever it is typed: 赵　六 (ideographic padding) is 赵六. */
+export const personName = (field: string, max: number) =>
+  z
+    .string({ error: `${field}须为文本` })
+    .transform(normalizeName)
     .pipe(z.string().min(1, `${field}不能为空`).max(max, `${field}不能超过${max}个字`));
 
 /** Blank text is stored as null. */

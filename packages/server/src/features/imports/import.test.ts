@@ -108,6 +108,19 @@ describe('a messy but valid office file', () => {
   });
 });
 
+describe('smaller messes', () => {
+  it("takes an ID number behind Excel's text marker, and a name padded with an ideographic space as the name", async () => {
+    const head = idNumberFor('1968-08-08', 'M');
+    const child = idNumberFor('1996-09-09', 'F');
+    const path = join(dir, 'marker.csv');
+    await writeFile(path, [HEADERS.join(','), `HMARK00001,${siteCode},${VILLAGE_A},2019,同步搬迁户,,,,赵\u3000六,'${head},户主,,,普通劳动力,是,`, `HMARK00001,${siteCode},${VILLAGE_A},2019,同步搬迁户,,,,赵\u3000小\u3000丫,’${child},女,,,普通劳动力,是,`].join('\n'));
+    const report = await importFile(path);
+    expect(report.errors).toEqual([]);
+    const stored = await ctx.db.selectFrom('person').select(['id_number', 'name']).where('id_number', 'in', [head, child]).execute();
+    expect(Object.fromEntries(stored.map((p) => [p.id_number, p.name]))).toEqual({ [head]: '赵六', [child]: '赵小丫' });
+  });
+});
+
 describe('a file with errors of every kind', () => {
   it('is refused whole: every bad row named by row, column and reason, nothing written', async () => {
     const before = await counts();

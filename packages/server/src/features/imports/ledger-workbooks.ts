@@ -11,6 +11,7 @@ import type { FileFormat, SheetRow } from './file-readers.js';
 
 const KIND_HINT: Record<LedgerColumn['kind'], string> = {
   text: '文本',
+  name: '文本（汉字间用于对齐的全角空格不计入姓名）',
   code: '文本（请将单元格设为文本格式）',
   date: '日期 YYYY-MM-DD',
   int: '整数',
