@@ -61,13 +61,14 @@ describe('anju', () => {
 
     const persons = join(dir, 'persons.csv');
     const header = '户编号,安置点编码,迁出地村代码,搬迁年份,户类型,姓名,身份证号,与户主关系,劳动能力';
-    await writeFile(persons, `${header}\nHCLI000001,CLI-SITE-1,${VILLAGE_A},2019,建档立卡脱贫户,钱一,${idNumberFor('1979-09-09')},户主,普通劳动力\n`);
+    await writeFile(persons, `${header}\nHCLI000001,CLI-SITE-1,${VILLAGE_A},2019,建档立卡脱贫户,钱一,${idNumberFor('1979-09-09')},户主,普通劳动力\n合计,,,,,1人,,,\n`);
     const dry = await anju('import', 'persons', persons, '--dry-run', '--json');
     expect(dry.code).toBe(0);
-    expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'validated', counts: { persons: { inserted: 1 } } });
+    expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'validated', counts: { persons: { inserted: 1 } }, noteCount: 1 });
     const real = await anju('import', 'persons', persons);
     expect(real.code).toBe(0);
     expect(real.stdout).toContain('已导入');
+    expect(real.stdout).toContain('第3行：“合计”为小计/合计行，已跳过');
 
     const bad = join(dir, 'bad.csv');
     await writeFile(bad, `${header}\nHCLI000002,CLI-SITE-1,${VILLAGE_A},2019,建档立卡脱贫户,钱二,123456,户主,普通劳动力\n`);

@@ -21,6 +21,8 @@ function printReport(report: ImportReport): void {
   if (report.errorCount > 50) console.log(`  …… 共 ${report.errorCount} 处错误`);
   if (report.errorFile) console.log(`  错误标注文件：${report.errorFile}`);
   if (report.unmatched > 0) console.log(`  ${report.unmatched} 行未匹配到本辖区登记人员（未写入），清单：${report.unmatchedFile}`);
+  for (const n of report.notes.slice(0, 50)) console.log(`  第${n.row}行：${n.reason}`);
+  if (report.noteCount > 50) console.log(`  …… 共跳过 ${report.noteCount} 行`);
 }
 
 export function registerImportExport(program: Command): void {

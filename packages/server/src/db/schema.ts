@@ -186,6 +186,8 @@ export interface ImportJobTable {
   stored_file: string | null;
   unmatched_count: Generated<number>;
   unmatched_file: string | null;
+  notes: ColumnType<unknown, string | undefined, string>;
+  note_count: Generated<number>;
   user_id: string | null;
   division_code: Generated<string>;
   started_at: Timestamp;

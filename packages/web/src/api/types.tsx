@@ -67,6 +67,12 @@ export interface ImportRowError {
   reason: string;
 }
 
+/** A row passed over without an error (a subtotal or total row), and why. */
+export interface ImportRowNote {
+  row: number;
+  reason: string;
+}
+
 export interface ImportJob {
   id: string;
   ledger: string;
@@ -79,6 +85,8 @@ export interface ImportJob {
   unchanged: number;
   errorCount: number;
   errors: ImportRowError[];
+  noteCount: number;
+  notes: ImportRowNote[];
   counts: Record<string, { inserted: number; updated: number; unchanged: number }>;
   hasErrorFile: boolean;
   /** Department lists: rows matching nobody registered in the division, and their downloadable list. */

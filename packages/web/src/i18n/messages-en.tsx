@@ -538,6 +538,9 @@ export const en: Messages = {
     personFacts: 'People (updated from the lists)',
     unmatched: (n: number) => `${n.toLocaleString('en')} rows match nobody registered in your division and were not written; download the list with the reasons.`,
     downloadUnmatched: 'Download unmatched rows',
+    skipped: (n: number) => `${n.toLocaleString('en-US')} subtotal or total rows were passed over (not records, and not errors)`,
+    rowNote: (row: number, reason: string) => `Row ${row}: ${reason}`,
+    moreNotes: (n: number) => `… and ${n.toLocaleString('en-US')} more`,
   },
   admin: {
     users: 'Users',

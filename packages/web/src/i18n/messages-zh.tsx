@@ -537,6 +537,9 @@ export const zh = {
     personFacts: '人员信息（按比对结果更新）',
     unmatched: (n: number) => `${n.toLocaleString('zh-CN')} 行未匹配到本辖区登记人员，未写入；可下载清单（含原因）核对。`,
     downloadUnmatched: '下载未匹配清单',
+    skipped: (n: number) => `${n.toLocaleString('zh-CN')} 行小计/合计行已跳过（不是台账记录，也不算错误）`,
+    rowNote: (row: number, reason: string) => `第 ${row} 行：${reason}`,
+    moreNotes: (n: number) => `…… 另有 ${n.toLocaleString('zh-CN')} 行`,
   },
   admin: {
     users: '用户管理',

@@ -1,14 +1,14 @@
 /**
  * Streaming readers for .xlsx and .csv ledgers. They find the header row under any merged title
- * rows, map the file's columns onto the ledger's, skip blank rows and hand over raw cells, so a
- * 1,000,000-row file is read in bounded memory.
+ * rows, map the file's columns onto the ledger's, skip blank rows and subtotal rows and hand over
+ * raw cells, so a 1,000,000-row file is read in bounded memory.
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import ExcelJS from './exceljs.js';
 import { parse } from 'csv-parse';
-import { isBlank, normalizeHeader, type LedgerDefinition, type RawCell } from '@anju/core';
+import { cellText, isBlank, normalizeHeader, type LedgerDefinition, type RawCell } from '@anju/core';
 import { ValidationError } from '../../platform/errors.js';
 import { ReadBudget, limitSharedStrings } from './read-budget.js';
 
@@ -19,6 +19,12 @@ export interface SheetRow {
   rowNo: number;
   /** Cells in the ledger's column order. */
   cells: RawCell[];
+}
+
+/** A row passed over without an error, and why: the import report lists it. */
+export interface RowNote {
+  row: number;
+  reason: string;
 }
 
 const HEADER_SEARCH_ROWS = 20;
@@ -141,8 +147,25 @@ async function* csvRows(path: string, budget: ReadBudget): AsyncGenerator<{ rowN
   }
 }
 
-/** The data rows of a ledger file, in order, blank rows skipped. */
-export async function* readLedgerFile(path: string, format: FileFormat, ledger: LedgerDefinition<unknown>): AsyncGenerator<SheetRow> {
+// Offices sum their ledgers in the sheet itself: a row labelled 小计, 合计 or 总计 (also spaced
+// out, 合　计, or after a township's name, 蓼皋街道小计) in one of its first cells (序号, 户编号 …)
+// carries sums, not a record. The cells that lead every ledger (codes, ID numbers, a name) do
+// not hold these words.
+const TOTAL_LABEL = /小计|合计|总计/;
+const TOTAL_LABEL_CELLS = 3;
+
+function totalLabel(cells: RawCell[]): string | undefined {
+  for (const cell of cells.slice(0, TOTAL_LABEL_CELLS)) {
+    if (typeof cell === 'string' && TOTAL_LABEL.test(cell.replace(/\s/g, ''))) return cellText(cell);
+  }
+  return undefined;
+}
+
+/**
+ * The data rows of a ledger file, in order, blank rows skipped; subtotal and total rows skipped
+ * too, each told to `onSkipped` (the runner notes them in the report).
+ */
+export async function* readLedgerFile(path: string, format: FileFormat, ledger: LedgerDefinition<unknown>, onSkipped?: (note: RowNote) => void): AsyncGenerator<SheetRow> {
   const matcher = new HeaderMatcher(ledger);
   const budget = new ReadBudget();
   const source = format === 'xlsx' ? xlsxRows(path, budget) : csvRows(path, budget);
@@ -152,6 +175,11 @@ export async function* readLedgerFile(path: string, format: FileFormat, ledger: 
       continue;
     }
     if (cells.every(isBlank)) continue;
+    const label = totalLabel(cells);
+    if (label !== undefined) {
+      onSkipped?.({ row: rowNo, reason: `“${label}”为小计/合计行，已跳过` });
+      continue;
+    }
     yield { rowNo, cells: matcher.pick(cells) };
   }
   if (!matcher.mapping) throw new ValidationError(`文件中没有找到${ledger.title}的表头，请使用下载的模板`);

@@ -60,12 +60,12 @@ export async function clearStoredFile(db: Kysely<DB>, path: string) {
 export async function updateJob(
   db: Kysely<DB>,
   id: string,
-  values: Partial<{ status: string; total_rows: number; inserted: number; updated: number; unchanged: number; error_count: number; errors: string; summary: string; error_file: string | null; unmatched_count: number; unmatched_file: string | null; finished_at: Date }>,
+  values: Partial<{ status: string; total_rows: number; inserted: number; updated: number; unchanged: number; error_count: number; errors: string; summary: string; error_file: string | null; unmatched_count: number; unmatched_file: string | null; notes: string; note_count: number; finished_at: Date }>,
 ) {
   await db.updateTable('import_job').set(values).where('id', '=', id).execute();
 }
 
-const COLUMNS = ['id', 'ledger', 'file_name', 'file_sha256', 'dry_run', 'status', 'total_rows', 'inserted', 'updated', 'unchanged', 'error_count', 'errors', 'summary', 'error_file', 'unmatched_count', 'unmatched_file', 'stored_file', 'user_id', 'division_code', 'started_at', 'finished_at'] as const;
+const COLUMNS = ['id', 'ledger', 'file_name', 'file_sha256', 'dry_run', 'status', 'total_rows', 'inserted', 'updated', 'unchanged', 'error_count', 'errors', 'summary', 'error_file', 'unmatched_count', 'unmatched_file', 'notes', 'note_count', 'stored_file', 'user_id', 'division_code', 'started_at', 'finished_at'] as const;
 
 export async function findJob(db: Kysely<DB>, id: string, scope: string) {
   return db.selectFrom('import_job').select(COLUMNS).where('id', '=', id).where('division_code', 'like', `${scope}%`).executeTakeFirst();

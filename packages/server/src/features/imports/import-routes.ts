@@ -26,6 +26,8 @@ const jobOutput = z.object({
   unchanged: z.number(),
   errorCount: z.number(),
   errors: z.array(z.object({ row: z.number(), column: z.string(), value: z.string(), reason: z.string() })),
+  noteCount: z.number().describe('未作为记录导入、也不算错误的行数（小计/合计行）'),
+  notes: z.array(z.object({ row: z.number(), reason: z.string() })).describe('这些行中的前若干行及原因'),
   counts: z.record(z.string(), z.object({ inserted: z.number(), updated: z.number(), unchanged: z.number() })),
   hasErrorFile: z.boolean(),
   unmatchedCount: z.number().describe('部门比对数据中未匹配到本辖区登记人员的行数'),

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { can, readRow, type LedgerDefinition, type LedgerName } from '@anju/core';
+import { can, CellError, cellCode, isBlank, readRow, type LedgerDefinition, type LedgerName, type RawCell } from '@anju/core';
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { copyLines, csvLine } from '../../db/copy.js';
 import { appendAudit, importChangesDigest } from '../audit/audit-repo.js';
-import { readLedgerFile, type FileFormat } from './file-readers.js';
+import { readLedgerFile, type FileFormat, type RowNote } from './file-readers.js';
 import { ledgerPlans } from './ledger-plans.js';
 import { writeErrorWorkbook, writeUnmatchedWorkbook } from './ledger-workbooks.js';
 import * as repo from './registry-import-repo.js';
@@ -42,6 +42,9 @@ export interface ImportReport {
   errorCount: number;
   /** The first errors in row order (all of them up to MAX_REPORTED). */
   errors: RowError[];
+  /** Rows passed over without an error (subtotal and total rows), the first MAX_REPORTED of them. */
+  notes: RowNote[];
+  noteCount: number;
   counts: Record<string, repo.MergeCounts>;
   errorFile: string | null;
   /** Rows that went in as nothing because they match nobody in the division (department lists). */
@@ -124,6 +127,8 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     rows,
     errorCount,
     errors: errors.sort((a, b) => a.row - b.row).slice(0, MAX_REPORTED),
+    notes,
+    noteCount,
     counts,
     errorFile,
     unmatched: unmatched.length,
@@ -136,11 +141,21 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     errorCount++;
     if (errors.length < MAX_MARKED) errors.push(e);
   };
+  const notes: RowNote[] = [];
+  let noteCount = 0;
+  const addNote = (note: RowNote) => {
+    noteCount++;
+    if (notes.length < MAX_REPORTED) notes.push(note);
+  };
+  // Households some of whose rows were refused: the stage holds only part of them, so the checks
+  // must not judge them whole (a refused head's row is not a household without a head).
+  const householdColumn = plan.definition.columns.findIndex((c) => c.key === 'householdNo');
+  const partialHouseholds = new Set<string>();
 
   try {
     await inspectLedgerFile(request.path, request.format);
     async function* validLines(): AsyncGenerator<string> {
-      for await (const { rowNo, cells } of abortable(readLedgerFile(request.path, request.format, plan.definition), watch)) {
+      for await (const { rowNo, cells } of abortable(readLedgerFile(request.path, request.format, plan.definition, addNote), watch)) {
         rows++;
         if (rows % PROGRESS_EVERY === 0) {
           request.onProgress?.({ phase: 'reading', rows });
@@ -149,6 +164,8 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
         const result = readRow(plan.definition, cells);
         if (!result.ok) {
           for (const issue of result.issues) addError({ row: rowNo, ...issue });
+          const householdNo = householdColumn >= 0 ? readableCode(cells[householdColumn]) : undefined;
+          if (householdNo) partialHouseholds.add(householdNo);
           continue;
         }
         yield csvLine([rowNo, ...plan.stage.map((c) => c.value(result.value))]);
@@ -166,7 +183,7 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
     watch.check();
     try {
       await ctx.db.transaction().execute(async (trx) => {
-        for (const issue of await plan.check(trx, stage, actor.divisionCode)) {
+        for (const issue of await plan.check(trx, stage, actor.divisionCode, [...partialHouseholds])) {
           addError({ row: issue.row_no, column: issue.column, value: issue.value ?? '', reason: issue.reason });
         }
         if (errorCount > 0) throw new Rejected();
@@ -222,6 +239,8 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
       error_file: errorFile,
       unmatched_count: unmatched.length,
       unmatched_file: unmatchedFile,
+      notes: JSON.stringify(result.notes),
+      note_count: noteCount,
       finished_at: new Date(),
     });
     if (status === 'committed') await plan.afterCommit?.(ctx, jobId);
@@ -234,6 +253,17 @@ export async function executeImport(ctx: AppContext, actor: Actor, jobId: string
   } finally {
     await cleanUp('failed');
     untrack();
+  }
+}
+
+/** A refused row's code cell as the stage would hold it, if it can be read at all. */
+function readableCode(cell: RawCell): string | undefined {
+  if (isBlank(cell)) return undefined;
+  try {
+    return cellCode(cell, '');
+  } catch (error) {
+    if (error instanceof CellError) return undefined;
+    throw error;
   }
 }
 

@@ -9,7 +9,7 @@ import { canImportLedger, canUseImportCentre, ledgerNames, type LedgerName } fro
 import type { AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.js';
-import type { FileFormat } from './file-readers.js';
+import type { FileFormat, RowNote } from './file-readers.js';
 import { createImportJob, executeImport } from './import-runner.js';
 import * as jobs from './import-job-repo.js';
 import { onSettled, reserveImport } from './import-registry.js';
@@ -113,6 +113,8 @@ function toOutput(j: jobs.ImportJobRow & { username?: string | null }) {
     unchanged: j.unchanged,
     errorCount: j.error_count,
     errors: j.errors as { row: number; column: string; value: string; reason: string }[],
+    noteCount: j.note_count,
+    notes: j.notes as RowNote[],
     counts: j.summary as Record<string, { inserted: number; updated: number; unchanged: number }>,
     hasErrorFile: j.error_file !== null,
     unmatchedCount: j.unmatched_count,

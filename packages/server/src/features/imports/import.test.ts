@@ -119,6 +119,49 @@ describe('smaller messes', () => {
     const stored = await ctx.db.selectFrom('person').select(['id_number', 'name']).where('id_number', 'in', [head, child]).execute();
     expect(Object.fromEntries(stored.map((p) => [p.id_number, p.name]))).toEqual({ [head]: '赵六', [child]: '赵小丫' });
   });
+
+  it('passes over subtotal and total rows with a note that the report and the job keep', async () => {
+    const line = (cells: Row) => cells.join(',');
+    const blank = (first: string[]) => line([...first, ...Array<string>(HEADERS.length + 1 - first.length).fill('')]);
+    const path = join(dir, 'totals.csv');
+    await writeFile(
+      path,
+      [
+        line(['序号', ...HEADERS]),
+        line([1, ...row('HSUM000001', '孙一', idNumberFor('1966-06-06', 'M'), '户主')]),
+        line([2, ...row('HSUM000001', '孙二', idNumberFor('1990-10-10', 'M'), '子')]),
+        blank(['小计']), // in the 序号 column, which is no ledger column
+        blank(['', '合 计']),
+        blank(['', '', '蓼皋街道总计']),
+      ].join('\n'),
+    );
+    const report = await importFile(path);
+    expect(report.errors).toEqual([]);
+    expect(report).toMatchObject({ status: 'committed', rows: 2, noteCount: 3, counts: { persons: { inserted: 2 } } });
+    expect(report.notes).toEqual([
+      { row: 4, reason: '“小计”为小计/合计行，已跳过' },
+      { row: 5, reason: '“合 计”为小计/合计行，已跳过' },
+      { row: 6, reason: '“蓼皋街道总计”为小计/合计行，已跳过' },
+    ]);
+    const job = await ctx.db.selectFrom('import_job').select(['notes', 'note_count']).where('id', '=', report.jobId).executeTakeFirstOrThrow();
+    expect(job).toEqual({ notes: report.notes, note_count: 3 });
+  });
+
+  it("refusing a head's row does not report the household as headless on another row", async () => {
+    const wrongCheck = ((id) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0'))(idNumberFor('1961-01-01'));
+    const report = await importFile(
+      await xlsx('refused-head.xlsx', [
+        row('HHEAD00001', '周一', wrongCheck, '户主'),
+        row('HHEAD00001', '周二', idNumberFor('1988-08-18'), '子'),
+        row('HHEAD00002', '吴一', idNumberFor('1987-07-17'), '子'), // a household with no head at all
+      ], false),
+    );
+    expect(report.status).toBe('rejected');
+    expect(report.errors.map((e) => [e.row, e.column, e.reason])).toEqual([
+      [2, '身份证号', expect.stringContaining('校验位错误')],
+      [4, '与户主关系', expect.stringContaining('新户HHEAD00002没有户主')],
+    ]);
+  });
 });
 
 describe('a file with errors of every kind', () => {

@@ -12,7 +12,11 @@ import { departmentPlans } from '../department-data/department-plans.js';
 export interface LedgerPlan {
   definition: LedgerDefinition<unknown>;
   stage: StageColumn<unknown>[];
-  check(db: Kysely<DB>, stage: string, scope: string): Promise<repo.StagedIssue[]>;
+  /**
+   * partialHouseholds: household numbers of rows refused before staging; the stage holds only
+   * part of those households, so a check of a household as a whole must leave them out.
+   */
+  check(db: Kysely<DB>, stage: string, scope: string, partialHouseholds: string[]): Promise<repo.StagedIssue[]>;
   merge(db: Kysely<DB>, stage: string, jobId: string): Promise<Record<string, repo.MergeCounts>>;
   /**
    * Rows that go in as nothing but are not errors either (a department list's rows that match
@@ -41,7 +45,7 @@ export const ledgerPlans: Record<LedgerName, LedgerPlan> = {
   persons: {
     definition: ledgers.persons as LedgerDefinition<unknown>,
     stage: personStage as StageColumn<unknown>[],
-    check: async (db, stage, scope) => [...(await repo.checkHouseholds(db, stage, scope, true)), ...(await repo.checkPersons(db, stage, scope))],
+    check: async (db, stage, scope, partialHouseholds) => [...(await repo.checkHouseholds(db, stage, scope, true)), ...(await repo.checkPersons(db, stage, scope, partialHouseholds))],
     merge: async (db, stage, jobId) => {
       const households = await repo.mergeHouseholds(db, stage, jobId);
       return { households, persons: await repo.mergePersons(db, stage, jobId) };

@@ -174,9 +174,10 @@ export async function mergeHouseholds(db: Kysely<DB>, stage: string, jobId: stri
 /**
  * Households and people outside `scope` are never named: a household outside is refused by
  * checkHouseholds' neutral answer (its head is not looked at), a person registered outside gets
- * OUT_OF_SCOPE.idNumber wherever that is.
+ * OUT_OF_SCOPE.idNumber wherever that is. partialHouseholds: households with refused rows, whose
+ * head may be among them (not judged headless).
  */
-export async function checkPersons(db: Kysely<DB>, stage: string, scope: string): Promise<StagedIssue[]> {
+export async function checkPersons(db: Kysely<DB>, stage: string, scope: string, partialHouseholds: string[]): Promise<StagedIssue[]> {
   const t = sql.table(stage);
   return [
     ...(await issues(db, sql<StagedIssue>`
@@ -196,6 +197,7 @@ export async function checkPersons(db: Kysely<DB>, stage: string, scope: string)
     ...(await issues(db, sql<StagedIssue>`
       SELECT min(s.row_no) AS row_no, '与户主关系' AS column, '' AS value, '新户' || s.household_no || '没有户主：每户须有一名成员的与户主关系为“户主”' AS reason
       FROM ${t} s WHERE NOT EXISTS (SELECT 1 FROM household h WHERE h.household_no = s.household_no)
+        AND s.household_no <> ALL(${partialHouseholds}::text[])
       GROUP BY s.household_no HAVING count(*) FILTER (WHERE s.relation = 'head') = 0`)),
     ...(await issues(db, sql<StagedIssue>`
       SELECT s.row_no, '身份证号' AS column, left(s.id_number, 4) || '**********' || right(s.id_number, 4) AS value,

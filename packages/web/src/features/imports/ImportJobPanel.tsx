@@ -56,6 +56,31 @@ function Unmatched({ job }: { job: ImportJob }) {
   );
 }
 
+const NOTES_SHOWN = 20;
+
+/** Subtotal and total rows the import passed over: said, with their row numbers, never silent. */
+function Notes({ job }: { job: ImportJob }) {
+  const m = useMessages();
+  if (!job.noteCount) return null;
+  const shown = job.notes.slice(0, NOTES_SHOWN);
+  return (
+    <Alert
+      type="info"
+      showIcon
+      title={m.imports.skipped(job.noteCount)}
+      data-testid="import-notes"
+      description={
+        <ul style={{ margin: 0, paddingLeft: 18 }}>
+          {shown.map((n) => (
+            <li key={n.row}>{m.imports.rowNote(n.row, n.reason)}</li>
+          ))}
+          {job.noteCount > shown.length && <li>{m.imports.moreNotes(job.noteCount - shown.length)}</li>}
+        </ul>
+      }
+    />
+  );
+}
+
 export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { jobId: string; expectedRows?: number; onConfirmed(jobId: string, rows: number): void; onReset(): void }) {
   const m = useMessages();
   const { message } = App.useApp();
@@ -104,6 +129,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
     return (
       <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-result" data-status={job.status}>
         <Alert type="error" showIcon title={job.status === 'rejected' ? m.imports.rejected(job.errorCount) : m.imports.failed} data-testid="import-status" />
+        <Notes job={job} />
         <Space wrap>
           {job.hasErrorFile && (
             <Button icon={<DownloadOutlined />} onClick={() => void download(`/imports/${job.id}/errors.xlsx`).catch((e) => message.error(errorText(e, m.common.downloadFailed)))} data-testid="import-error-file">
@@ -136,6 +162,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
         <Alert type="success" showIcon title={m.imports.validated(job.rows)} data-testid="import-status" />
         <Counts job={job} />
         <Unmatched job={job} />
+        <Notes job={job} />
         <Space wrap>
           <Button type="primary" loading={confirming} onClick={() => void confirm()} data-testid="import-confirm">
             {m.imports.confirm}
@@ -152,6 +179,7 @@ export function ImportJobPanel({ jobId, expectedRows, onConfirmed, onReset }: { 
       <Progress percent={100} />
       <Counts job={job} />
       <Unmatched job={job} />
+      <Notes job={job} />
       {resetButton}
     </Space>
   );
