@@ -50,6 +50,8 @@ export interface SessionUser {
   role: string;
   divisionCode: string;
   department: string | null;
+  /** After an administrator's reset: only the change-password form until it is done. */
+  mustChangePassword: boolean;
 }
 
 export interface SessionInfo {

@@ -5,7 +5,7 @@ import type { UserOutput } from '../../api/types';
 import { useMessages } from '../../i18n/locale';
 import { errorText } from '../../shared/ErrorState';
 
-/** Sets a new password chosen by the administrator; the server also unlocks the account. */
+/** Sets a temporary password; the server lifts login waits and makes the user change it at the next login. */
 export function ResetPasswordModal({ user, onClose, onDone }: { user: UserOutput | null; onClose(): void; onDone(): void }) {
   const m = useMessages();
   const { message } = App.useApp();

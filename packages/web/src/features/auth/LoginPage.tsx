@@ -1,6 +1,6 @@
 /**
- * Sign-in. The server's messages are shown as they are: they already say what happened
- * (wrong password and how many tries are left, locked until when, account disabled).
+ * Sign-in. The server gives one message for every failed login (unknown name, wrong password,
+ * disabled account, a source that must wait), so it tells an attacker nothing; it is shown as is.
  */
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';

@@ -23,6 +23,8 @@ interface SessionValue {
   notice: string | null;
   signIn(username: string, password: string): Promise<void>;
   signOut(): Promise<void>;
+  /** The forced change after an administrator's reset is done: the app opens. */
+  passwordChanged(): void;
   can(permission: Permission): boolean;
 }
 
@@ -116,6 +118,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await api.post('/auth/logout').catch(() => undefined);
         end(null);
         navigate('/login', { replace: true, state: { loggedOut: true } });
+      },
+      passwordChanged() {
+        setInfo((current) => (current ? { ...current, user: { ...current.user, mustChangePassword: false } } : current));
       },
       can: (permission) => (info ? can(info.user.role as Role, permission) : false),
     }),
