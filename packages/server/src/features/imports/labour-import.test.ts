@@ -84,9 +84,7 @@ describe('labour ledger files', () => {
 
   it('rejects bad rows with their reasons and writes nothing', async () => {
     const { workbook, headers } = await exported(PERIOD);
-    const name2 = String(workbook.worksheets[0]!.getRow(2).getCell(headers.indexOf('姓名') + 1).value);
-    // A space inside the name is not another name (offices differ on them, as in the departments' lists).
-    setCells(workbook, headers, 2, { 就业状态: '已就业', 就业渠道: null, 就业地点: '县内', 姓名: name2.replace('账', ' 账') });
+    setCells(workbook, headers, 2, { 就业状态: '已就业', 就业渠道: null, 就业地点: '县内' });
     setCells(workbook, headers, 3, { 姓名: '别人' });
     const report = await importBack(workbook, true);
     expect(report.status).toBe('rejected');
@@ -96,7 +94,6 @@ describe('labour ledger files', () => {
         expect.objectContaining({ row: 3, column: '姓名', reason: expect.stringContaining('不符') }),
       ]),
     );
-    expect(report.errors.filter((e) => e.row === 2).map((e) => e.column)).toEqual(['就业渠道']);
     const record = await getRecord(ctx, clerk, people[0]!.id, PERIOD);
     expect(record.facts.state).toBe('unemployed');
   });
@@ -116,6 +113,9 @@ describe('labour ledger files', () => {
 
     const { workbook, headers } = await exported(PERIOD);
     setCells(workbook, headers, 2, { 就业状态: '已就业', 就业渠道: '外出务工', 就业地点: '省外', 用工单位: '浙江某电子厂', '劳动合同期限（月）': 12, '月收入（元）': 4800 });
+    // A space inside a name is not another name (offices differ on them, as in the departments' lists).
+    const name3 = String(workbook.worksheets[0]!.getRow(3).getCell(headers.indexOf('姓名') + 1).value);
+    setCells(workbook, headers, 3, { 姓名: name3.replace('账', ' 账') });
     const dry = await importBack(workbook, true);
     expect(dry).toMatchObject({ status: 'validated', counts: { labour: { updated: 1, unchanged: 1 } } });
     expect((await getRecord(ctx, clerk, people[0]!.id, PERIOD)).facts.state).toBe('unemployed');
