@@ -38,4 +38,5 @@ export * from './policy/case.js';
 export * from './monitoring/monitoring-settings.js';
 export * from './calendar/calendar-lines.js';
 export * from './monitoring/case-enums.js';
+export * from './monitoring/warning-categories.js';
 export * from './monitoring/plan-schemas.js';

@@ -6,7 +6,7 @@
 import { rm } from 'node:fs/promises';
 import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import type { Role } from '@anju/core';
+import type { HouseholdInput, Role } from '@anju/core';
 import { buildApp } from '../src/app.js';
 import { createTestDatabase, testContext, type TestDatabase } from './test-database.js';
 import { addUser, TEST_PASSWORD } from './api-client.js';
@@ -84,11 +84,11 @@ export async function startKit(prefix: string) {
     ctx.clock.now = new Date(`${date}T09:00:00Z`);
   };
 
-  /** A household in TOWNSHIP_A (or elsewhere, made by an admin) with its members; returns ids. */
-  async function household(members: Member[] = [{ birth: '1980-05-05' }], siteDivision = TOWNSHIP_A) {
+  /** A household in TOWNSHIP_A (or elsewhere, made by an admin; registered-poor unless `over` says) with its members; returns ids. */
+  async function household(members: Member[] = [{ birth: '1980-05-05' }], siteDivision = TOWNSHIP_A, over: Partial<HouseholdInput> = {}) {
     const site = await as.admin.request('POST', '/api/v1/sites', buildSite({ divisionCode: siteDivision }));
     expect(site.status, JSON.stringify(site.body)).toBe(201);
-    const hh = await as.admin.request('POST', '/api/v1/households', buildHousehold(Number(site.body.id)));
+    const hh = await as.admin.request('POST', '/api/v1/households', buildHousehold(Number(site.body.id), over));
     expect(hh.status, JSON.stringify(hh.body)).toBe(201);
     const people: string[] = [];
     for (const [i, m] of members.entries()) {
@@ -99,8 +99,9 @@ export async function startKit(prefix: string) {
     return { id: String(hh.body.id), people };
   }
 
+  /** A lead; without a category the server proposes one (the household kind's, or the warnings'). */
   async function lead(householdId: string, by: Session = as.collector, extra: Record<string, unknown> = {}) {
-    const res = await by.request('POST', '/api/v1/monitoring/cases', { householdId, channel: 'cadre_screening', category: 'marginal', riskNote: '家庭成员突发重病，收入骤减', ...extra });
+    const res = await by.request('POST', '/api/v1/monitoring/cases', { householdId, channel: 'cadre_screening', riskNote: '家庭成员突发重病，收入骤减', ...extra });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body as { id: string; version: number; step: string };
   }

@@ -1,7 +1,8 @@
 /**
  * `anju monitor run --period YYYY-MM [--division CODE] [--json]`: the monthly monitoring run
  * (SPEC §4) — every warning rule over the whole registry of the division, set-based; running the
- * same month again raises nothing twice. Prints the warnings raised by rule and by division.
+ * same month again raises nothing twice. Prints the warnings raised by rule, by the monitoring
+ * category they point to and by division.
  * `anju monitor figures`: the monitoring figures of a division and month (docs/MONITORING.md §7).
  * `anju monitor escalate`: marks overdue cases escalated now, as the server does every six hours.
  */
@@ -28,6 +29,7 @@ export function registerMonitor(program: Command): void {
       }
       console.log(`${o.period} 月度监测（截至 ${result.asOf}，区划 ${o.division || '全国'}）：${result.rules} 条规则，新增预警 ${result.raised} 条，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒`);
       for (const r of result.byRule) console.log(`  ${String(r.count).padStart(7)}  ${r.title}（${r.ruleId}）`);
+      console.log(`按指向的监测类别：${caseCategories.values.map((c) => `${caseCategories.labels[c]} ${result.byCategory[c]}`).join('，')}`);
       if (result.byDivision.length) {
         console.log('按区划：');
         for (const d of result.byDivision) console.log(`  ${String(d.count).padStart(7)}  ${d.division}`);
@@ -50,6 +52,8 @@ export function registerMonitor(program: Command): void {
       const categories = caseCategories.values.map((c) => `${caseCategories.labels[c]} ${f.objects.byCategory[c]}`).join('，');
       console.log(`${f.divisionName || '全国'} ${f.period} 监测统计（截至 ${f.asOf}）`);
       console.log(`  监测对象 ${f.objects.total} 户（${categories}）；本月新识别 ${f.newMonitored} 户，风险消除 ${f.eliminated} 户`);
+      const warnings = caseCategories.values.map((c) => `${caseCategories.labels[c]} ${f.warnings.raisedByCategory[c]}`).join('，');
+      console.log(`  本月预警 ${f.warnings.raised} 条（${warnings}）；待处置预警 ${f.warnings.open} 条`);
       console.log(`  在办案件 ${f.openCases} 件，逾期 ${f.overdue} 件：${caseSteps.values.filter((s) => f.openByStep[s]).map((s) => `${caseSteps.labels[s]} ${f.openByStep[s]}`).join('，')}`);
       console.log(`  帮扶任务 未办结 ${f.tasks.open} 项（逾期 ${f.tasks.late} 项），已办结 ${f.tasks.done} 项；城乡转换待办 ${f.conversions.pending} 人（逾期 ${f.conversions.overdue} 人）`);
       const c = f.consolidation;

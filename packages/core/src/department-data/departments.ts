@@ -61,6 +61,16 @@ export const kindsOfDepartment: Record<ListDepartment, DepartmentRecordKind[]> =
   public_security: ['death', 'hukou_move'],
 };
 
+/**
+ * The name of the department's own number of a row (`department_record.record_no`), in the lists
+ * that carry one: with the file and the row, it finds the record on the department's paper.
+ */
+export const recordNoLabels = { medical_security: '结算单号' } as const satisfies Partial<Record<ListDepartment, string>>;
+
+export function recordNoLabel(department: string): string {
+  return (recordNoLabels as Partial<Record<string, string>>)[department] ?? '编号';
+}
+
 export function departmentOfKind(kind: DepartmentRecordKind): ListDepartment {
   return listDepartments.values.find((d) => kindsOfDepartment[d].includes(kind))!;
 }

@@ -23,8 +23,16 @@ describe('department lists', () => {
         occurredOn: '2026-04-12',
         amount: 3000,
         detail: { visitType: 'inpatient', hospital: '县人民医院', totalCost: 12000, reimbursed: 9000, settlementNo: null },
+        recordNo: null,
       },
     });
+  });
+
+  it('keeps the settlement number as the department’s own number of the row', () => {
+    const r = readRow(medical, medicalRow({ 8: 'JS2026041200017' }));
+    expect(r.ok && [r.value.recordNo, r.value.detail.settlementNo]).toEqual(['JS2026041200017', 'JS2026041200017']);
+    const civil = readRow(departmentLedgers.department_civil_affairs, [id, '张三', '临时救助', null, null, '2026-04-09', 1500, '2026-04']);
+    expect(civil.ok && civil.value.recordNo).toBeNull();
   });
 
   it('names the column and the reason of each bad cell', () => {

@@ -21,6 +21,8 @@ export interface DepartmentRow {
   occurredOn: string;
   amount: number | null;
   detail: Record<string, string | number | null>;
+  /** The department's own number of the row (the medical settlement number), where its list has one. */
+  recordNo: string | null;
 }
 
 const col = (key: string, header: string, kind: LedgerColumn['kind'], required = false, labels?: Record<string, string>, note?: string): LedgerColumn => ({
@@ -64,7 +66,7 @@ type Rules<T> = (row: T, issue: (path: keyof T & string, message: string) => voi
 function listSchema<T extends Base>(
   object: z.ZodType<T>,
   dateField: string,
-  toRecord: (row: T) => Pick<DepartmentRow, 'kind' | 'amount' | 'detail'>,
+  toRecord: (row: T) => Pick<DepartmentRow, 'kind' | 'amount' | 'detail'> & Partial<Pick<DepartmentRow, 'recordNo'>>,
   rules: Rules<T> = () => undefined,
 ): z.ZodType<DepartmentRow> {
   return object
@@ -73,7 +75,7 @@ function listSchema<T extends Base>(
       if (row.occurredOn > periodEnd(row.period)) issue('occurredOn', `${dateField}（${row.occurredOn}）不能晚于数据月份（${row.period}）`);
       rules(row, issue);
     })
-    .transform((row) => ({ idNumber: row.idNumber, name: row.name, period: row.period, occurredOn: row.occurredOn, ...toRecord(row) }));
+    .transform((row) => ({ idNumber: row.idNumber, name: row.name, period: row.period, occurredOn: row.occurredOn, recordNo: null, ...toRecord(row) }));
 }
 
 function ledger(department: D.ListDepartment, columns: LedgerColumn[], schema: z.ZodType<DepartmentRow>): LedgerDefinition<DepartmentRow> {
@@ -89,7 +91,7 @@ const medical = ledger(
     col('totalCost', '医疗总费用（元）', 'number'),
     col('reimbursed', '医保报销金额（元）', 'number', false, undefined, '基本医保、大病保险和医疗救助合计'),
     col('selfPay', '个人自付金额（元）', 'number', true),
-    col('settlementNo', '结算单号', 'code', false, undefined, '同一人同一天有多笔相同金额时用以区分'),
+    col('settlementNo', D.recordNoLabels.medical_security, 'code', false, undefined, '同一人同一天有多笔相同金额时用以区分'),
   ],
   listSchema(
     z.object({
@@ -100,13 +102,14 @@ const medical = ledger(
       totalCost: money('医疗总费用').nullable().default(null),
       reimbursed: money('医保报销金额').nullable().default(null),
       selfPay: money('个人自付金额'),
-      settlementNo: optionalText('结算单号', 50),
+      settlementNo: optionalText(D.recordNoLabels.medical_security, 50),
     }),
     '费用发生日期',
     (r) => ({
       kind: 'medical_expense',
       amount: r.selfPay,
       detail: { visitType: r.visitType, hospital: r.hospital, totalCost: r.totalCost, reimbursed: r.reimbursed, settlementNo: r.settlementNo },
+      recordNo: r.settlementNo,
     }),
     (r, issue) => {
       if (r.totalCost === null) return;

@@ -1,4 +1,4 @@
-/** Kysely table types of migration 0007 (department data comparison, 数据比对). */
+/** Kysely table types of migrations 0007 and 0013 (department data comparison, 数据比对). */
 import type { ColumnType, Generated } from 'kysely';
 
 export interface DepartmentRecordTable {
@@ -18,6 +18,10 @@ export interface DepartmentRecordTable {
   record_key: string;
   import_job_id: string;
   source_file: string;
+  /** The row of source_file the record was read from; null for records imported before migration 0013. */
+  source_row: number | null;
+  /** The department's own number of the record (the medical settlement number), where its list has one. */
+  record_no: string | null;
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 

@@ -25,6 +25,10 @@ export interface MonitoringWarningTable {
   county_code: string;
   dest_division_code: string;
   facts: unknown;
+  /** The monitoring category the warning points to (core warning-categories.ts), fixed when raised. */
+  category: string;
+  /** The department records the rule read (department_record ids), when the departments' lists fired it. */
+  source_record_ids: ColumnType<string[], string[] | undefined, string[]>;
   status: Generated<'open' | 'taken' | 'dismissed'>;
   run_id: string | null;
   taken_case_id: string | null;

@@ -40,15 +40,19 @@ export async function unmatchedRows(db: Kysely<DB>, stage: string): Promise<{ ro
   return rows;
 }
 
-/** Matched rows become records; a record already there (same person, kind and content) is left alone. */
+/**
+ * Matched rows become records, each naming its file, its row there and the department's own number
+ * of it (a monitor checks a warning against the paper with them); a record already there (same
+ * person, kind and content) is left alone and keeps the file it first came in.
+ */
 export async function mergeRecords(db: Kysely<DB>, stage: string, jobId: string, department: string): Promise<MergeCounts> {
   const t = sql.table(stage);
   const { rows } = await sql<{ inserted: string; matched: string }>`
     WITH ins AS (
       INSERT INTO department_record (department, kind, person_id, household_id, county_code, dest_division_code, occurred_on, period,
-        amount, detail, record_key, import_job_id, source_file)
+        amount, detail, record_key, import_job_id, source_file, source_row, record_no)
       SELECT ${department}, s.kind, s.person_id, s.household_id, s.county_code, s.dest_division_code, s.occurred_on, s.period,
-        s.amount, s.detail, s.record_key, j.id, j.file_name
+        s.amount, s.detail, s.record_key, j.id, j.file_name, s.row_no, s.record_no
       FROM ${t} s CROSS JOIN import_job j
       WHERE j.id = ${jobId} AND s.person_id IS NOT NULL
       ON CONFLICT (person_id, kind, record_key) DO NOTHING

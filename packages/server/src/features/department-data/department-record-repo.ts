@@ -53,3 +53,14 @@ export async function countiesOfJob(db: Kysely<DB>, jobId: string): Promise<stri
   const rows = await db.selectFrom('department_record').select('county_code').distinct().where('import_job_id', '=', jobId).orderBy('county_code').execute();
   return rows.map((r) => r.county_code);
 }
+
+/** Records by id (a warning's sources), with the file, row and department number that find each on paper. */
+export async function recordsByIds(db: Kysely<DB>, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .selectFrom('department_record as d')
+    .innerJoin('person as p', 'p.id', 'd.person_id')
+    .select(['d.id', 'd.department', 'd.kind', 'd.occurred_on', 'd.period', 'd.source_file', 'd.source_row', 'd.record_no', 'p.name'])
+    .where('d.id', 'in', ids)
+    .execute();
+}

@@ -1,6 +1,7 @@
 /**
- * The staging table every department list loads into: the record as read from the file, its
- * content key, and the match columns that the check fills in (COPY leaves them null).
+ * The staging table every department list loads into: the record as read from the file (with its
+ * row number, `row_no`, and the department's own number of the row), its content key, and the
+ * match columns that the check fills in (COPY leaves them null).
  */
 import { createHash } from 'node:crypto';
 import type { DepartmentRow } from '@anju/core';
@@ -28,6 +29,7 @@ export const departmentStage: StageColumn<DepartmentRow>[] = [
   c('amount', 'numeric(14,2)', (r) => r.amount),
   c('detail', 'jsonb', (r) => canonicalJson(r.detail)),
   c('record_key', 'text', (r) => recordKey(r)),
+  c('record_no', 'text', (r) => r.recordNo),
   unset('person_id', 'bigint'),
   unset('household_id', 'bigint'),
   unset('county_code', 'text'),

@@ -5,6 +5,7 @@
  * entries are written in one transaction, at the version read.
  */
 import type { Updateable } from 'kysely';
+import type { CaseCategory, HouseholdKind } from '@anju/core';
 import type { MonitoringCaseTable } from '../../db/schema-monitoring-cases.js';
 import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
@@ -19,7 +20,7 @@ import { departmentRecordsOf } from './case-facts-repo.js';
 import * as repo from './case-repo.js';
 import { permissionBlocker, preconditionBlocker, stepBlocker } from './case-rules.js';
 import type { ActionInput } from './case-schemas.js';
-import { caseDetailOf } from './case-service.js';
+import { assertCategoryFits, caseDetailOf } from './case-service.js';
 import { assertEliminable } from './elimination-check.js';
 import { evidenceKindsOf } from './evidence-repo.js';
 
@@ -77,6 +78,8 @@ async function changeOf(s: StepContext, input: ActionInput): Promise<Change> {
     case 'township_review':
       return { to: 'township_reviewed', note: input.note, values: { step_due: s.due('township_reviewed') }, data: {} };
     case 'county_approve':
+      // The household's kind may have been corrected since the lead: its category must still fit.
+      assertCategoryFits(row.household_kind as HouseholdKind, row.category as CaseCategory, '；请退回本案件，按现在的户类型重新登记线索');
       return { to: 'monitored', note: input.note, values: { monitored_on: today, step_due: null }, data: { monitoredOn: today }, category: row.category };
     case 'reject': {
       const to = rejectionTarget(row.step)!;

@@ -94,7 +94,7 @@ describe('risk elimination', () => {
     expect((await act(worker.caseId, as.clerk, { action: 'reject', reason: '公示期间有群众反映收入不实' })).status).toBe(403);
     const back = await actOk(worker.caseId, as.monitor, { action: 'reject', reason: '公示期间有群众反映收入不实' });
     expect(back).toMatchObject({ step: 'monitored', noticeStart: null, eliminationProposedOn: null, rejectedStep: null });
-    expect((await as.admin.request('GET', `/api/v1/households/${worker.hh.id}`)).body.monitoringCategory).toBe('marginal');
+    expect((await as.admin.request('GET', `/api/v1/households/${worker.hh.id}`)).body.monitoringCategory).toBe('unstable');
   });
 
   it('is approved after a second notice: the household is no longer a monitoring object and may re-enter', async () => {

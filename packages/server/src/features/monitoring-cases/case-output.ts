@@ -13,6 +13,7 @@ export function caseListItemOf(row: CaseRow, today: string, cal: WorkingCalendar
     divisionName: row.division_name ?? '',
     channel: row.channel,
     category: row.category,
+    householdKind: row.household_kind,
     step: row.step,
     leadOn: row.lead_on,
     stepDue: row.step_due,

@@ -20,7 +20,7 @@ function selectCases(db: Kysely<DB>) {
     .leftJoin('person as p', (j) => j.onRef('p.household_id', '=', 'h.id').on('p.relation', '=', 'head'))
     .leftJoin('division as d', 'd.code', 'c.dest_division_code')
     .selectAll('c')
-    .select(['h.household_no', 'p.name as head_name', 'd.name as division_name']);
+    .select(['h.household_no', 'h.kind as household_kind', 'p.name as head_name', 'd.name as division_name']);
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -94,7 +94,7 @@ export async function closedCasesOf(db: Kysely<DB>, householdId: string, exceptI
 export async function householdInScope(db: Kysely<DB>, id: string, scope: string) {
   return db
     .selectFrom('household')
-    .select(['id', 'household_no', 'county_code', 'dest_division_code', 'status', 'monitoring_category'])
+    .select(['id', 'household_no', 'kind', 'county_code', 'dest_division_code', 'status', 'monitoring_category'])
     .where('id', '=', id as never)
     .where('dest_division_code', 'like', `${scope}%`)
     .executeTakeFirst();

@@ -28,7 +28,8 @@ export const boardQuery = z.object({ division: division.optional() });
 export const leadInput = z.object({
   householdId: id,
   channel: choice(leadChannels, '线索来源'),
-  category: choice(caseCategories, '监测类别'),
+  category: choice(caseCategories, '监测类别').optional()
+    .describe('不填时按户类型和所转预警拟定：脱贫户为脱贫不稳定户、一般农户为边缘易致贫户，所转预警均指向突发严重困难户时为突发严重困难户；与户类型矛盾的类别被拒绝'),
   riskNote: text('风险情况', 1000).pipe(z.string().min(4, '风险情况不少于4个字')),
   warningIds: z.array(id).max(50).default([]),
 });
@@ -63,6 +64,7 @@ export const caseListItem = z.object({
   divisionName: z.string(),
   channel: z.string(),
   category: z.string(),
+  householdKind: z.string().describe('户类型：registered_poor 建档立卡脱贫户、synchronous 同步搬迁户'),
   step: z.string(),
   leadOn: z.string(),
   stepDue: z.string().nullable(),

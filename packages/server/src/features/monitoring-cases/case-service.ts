@@ -1,6 +1,6 @@
 /** Cases: the list and board, a case's page, and a new lead (docs/MONITORING.md §1, §6). */
 import type { z } from 'zod';
-import { can, caseSteps } from '@anju/core';
+import { can, categoryConflict, caseSteps, proposedCategory, type CaseCategory, type HouseholdKind } from '@anju/core';
 import { today as todayOf, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.js';
@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-repo.js';
 import { calendarOf } from '../calendar/working-days.js';
 import { monitoringDeadlines } from '../monitoring/monitoring-settings.js';
 import { findWarning, listWarnings, takeWarning } from '../monitoring/warning-repo.js';
-import { output as warningOutputOf, ruleIndex } from '../monitoring/warning-service.js';
+import { ruleIndex, warningOutputs } from '../monitoring/warning-service.js';
 import { assertCaseRead, loadCase, scopedDivision } from './case-access.js';
 import { stepDueOf } from './case-deadlines.js';
 import { FORWARD, stepLabel, type CaseStep } from './case-flow.js';
@@ -75,7 +75,7 @@ export async function caseDetailOf(ctx: AppContext, actor: Actor, row: repo.Case
       id: e.id, kind: e.kind, fileName: e.file_name, mimeType: e.mime_type, sizeBytes: e.size_bytes, sha256: e.sha256, username: e.username,
       uploadedAt: e.uploaded_at.toISOString(),
     })),
-    warnings: warnings.rows.map((w) => warningOutputOf(w, rules)),
+    warnings: await warningOutputs(ctx, actor, warnings.rows, rules),
     earlierCases: earlier.map((c) => ({
       id: c.id, step: c.step, channel: c.channel, category: c.category, leadOn: c.lead_on, monitoredOn: c.monitored_on, eliminatedOn: c.eliminated_on,
       closedOn: c.closed_on, rejectedStep: c.rejected_step, rejectedReason: c.rejected_reason,
@@ -89,15 +89,28 @@ export async function getCase(ctx: AppContext, actor: Actor, id: string) {
   return caseDetailOf(ctx, actor, await loadCase(ctx, actor, id));
 }
 
-/** The warnings a lead takes must be the household's and still open; each wrong one is named. */
-async function checkWarnings(ctx: AppContext, actor: Actor, householdId: string, ids: string[]) {
+/** The warnings a lead takes must be the household's and still open; each wrong one is named. Returns their categories. */
+async function checkWarnings(ctx: AppContext, actor: Actor, householdId: string, ids: string[]): Promise<CaseCategory[]> {
   const issues = [];
+  const categories: CaseCategory[] = [];
   for (const [i, id] of ids.entries()) {
     const w = await findWarning(ctx.db, id, actor.divisionCode);
     if (!w || w.household_id !== householdId) issues.push({ path: `warningIds.${i}`, message: `预警${id}不属于该户` });
     else if (w.status !== 'open') issues.push({ path: `warningIds.${i}`, message: `预警${id}已处理，不能再转为线索` });
+    else categories.push(w.category as CaseCategory);
   }
   if (issues.length) throw new ValidationError('所选预警不能转为该户的线索', issues);
+  return categories;
+}
+
+/**
+ * The category a case may have for a household of `kind` (SPEC §4): refused with the reason,
+ * on the field `category`, when it contradicts the kind — 脱贫不稳定户 only for a registered-poor
+ * household, 边缘易致贫户 only for an ordinary one.
+ */
+export function assertCategoryFits(kind: HouseholdKind, category: CaseCategory, then = ''): void {
+  const conflict = categoryConflict(kind, category);
+  if (conflict) throw new ValidationError(`监测类别与户类型不符：${conflict}${then}`, [{ path: 'category', message: conflict }]);
 }
 
 export async function createLead(ctx: AppContext, actor: Actor, input: z.output<typeof leadInput>) {
@@ -110,7 +123,11 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
     new ConflictError(`该户已有进行中的监测案件（案件编号${caseId}，当前环节：${stepLabel(step)}），不能重复登记`);
   if (open) throw refuseOpen(open.id, open.step);
   const warningIds = [...new Set(input.warningIds)];
-  await checkWarnings(ctx, actor, household.id, warningIds);
+  const kind = household.kind as HouseholdKind;
+  // Proposed from the household's kind and the warnings taken; one given must fit the kind.
+  const proposed = proposedCategory(kind, await checkWarnings(ctx, actor, household.id, warningIds));
+  const category = input.category ?? proposed;
+  assertCategoryFits(kind, category);
 
   const today = todayOf(ctx);
   const at = ctx.now();
@@ -121,7 +138,7 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
       const stepDue = stepDueOf('lead', cal, deadlines, { today, wholeDue, noticeEnd: null });
       const { id } = await repo.insertCase(trx, {
         household_id: household.id, county_code: household.county_code, dest_division_code: household.dest_division_code,
-        channel: input.channel, category: input.category, risk_note: input.riskNote, lead_on: today, step_due: stepDue, whole_due: wholeDue,
+        channel: input.channel, category, risk_note: input.riskNote, lead_on: today, step_due: stepDue, whole_due: wholeDue,
         created_by: actor.username,
       });
       for (const warningId of warningIds) {
@@ -129,11 +146,11 @@ export async function createLead(ctx: AppContext, actor: Actor, input: z.output<
       }
       await repo.insertEvent(trx, {
         caseId: id, action: 'lead', fromStep: null, toStep: 'lead', note: input.riskNote, username: actor.username, at,
-        data: { channel: input.channel, category: input.category, warningIds, stepDue, wholeDue },
+        data: { channel: input.channel, category, proposedCategory: proposed, warningIds, stepDue, wholeDue },
       });
       await appendAudit(trx, {
         userId: actor.userId, username: actor.username, action: 'create', entity: 'monitoring_case', entityId: id,
-        divisionCode: household.dest_division_code, before: null, after: { ...input, warningIds, step: 'lead', stepDue, wholeDue },
+        divisionCode: household.dest_division_code, before: null, after: { ...input, category, warningIds, step: 'lead', stepDue, wholeDue },
       });
       return id;
     });

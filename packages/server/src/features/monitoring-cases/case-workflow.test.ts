@@ -2,10 +2,13 @@
  * One household from a department warning to monitored, each step by the role it belongs to,
  * with its dues (June 2026: no holiday before the Dragon Boat Festival on the 19th), the notice
  * that cannot be reviewed before it ends, the department records attached at comparison, the
- * household's category set on approval; then rejection with a reason and re-entry.
+ * household's category set on approval; then rejection with a reason and re-entry. The category
+ * is proposed from the household's kind and the warnings taken, and one contradicting the kind is
+ * refused, at the lead and again at the county's approval.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { warningCategory } from '@anju/core';
 import { COUNTY, TOWNSHIP_A } from '../../../test/factories.js';
 import { startKit, type Kit } from '../../../test/case-kit.js';
 
@@ -14,9 +17,9 @@ let hh: { id: string; people: string[] };
 let caseId: string;
 let warningId: string;
 
-async function insertWarning(householdId: string, rule: string) {
-  const { rows } = await sql<{ id: string }>`INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts)
-    VALUES (${householdId}, ${rule}, 'JC-2021', '2026-05', ${COUNTY}, ${TOWNSHIP_A}, '{}') RETURNING id::text`.execute(kit.ctx.db);
+async function insertWarning(householdId: string, rule: string, category = warningCategory(rule, 'registered_poor')) {
+  const { rows } = await sql<{ id: string }>`INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, category)
+    VALUES (${householdId}, ${rule}, 'JC-2021', '2026-05', ${COUNTY}, ${TOWNSHIP_A}, '{}', ${category}) RETURNING id::text`.execute(kit.ctx.db);
   return rows[0]!.id;
 }
 
@@ -49,6 +52,8 @@ describe('the identification workflow', () => {
 
     const c = await kit.lead(hh.id, as.collector, { channel: 'department_warning', warningIds: [warningId] });
     caseId = c.id;
+    // No category given: proposed from the warning taken (a sharp income drop → 突发严重困难户).
+    expect(c).toMatchObject({ category: 'sudden_hardship', householdKind: 'registered_poor' });
     // 5 working days after Mon 1 June: 2, 3, 4, 5, 8 June; 20: June 2–5, 8–12, 15–18, (19 端午) 22–26, 29, 30.
     expect(c).toMatchObject({ step: 'lead', leadOn: '2026-06-01', stepDue: '2026-06-08', wholeDue: '2026-06-30', overdue: false, channel: 'department_warning' });
     const detail = await get();
@@ -108,13 +113,13 @@ describe('the identification workflow', () => {
     expect(approved.events.map((e: { action: string }) => e.action)).toEqual(['lead', 'evidence', 'evidence', 'verify', 'compare', 'notice', 'township_review', 'county_approve']);
     expect(approved.nextActions.map((a: { action: string }) => a.action)).toEqual(['propose_elimination']);
     const household = await as.admin.request('GET', `/api/v1/households/${hh.id}`);
-    expect(household.body.monitoringCategory).toBe('marginal');
+    expect(household.body.monitoringCategory).toBe('sudden_hardship');
     const { rows } = await sql<{ action: string }>`SELECT action FROM audit_log WHERE entity = 'monitoring_case' AND entity_id = ${caseId} ORDER BY id`.execute(kit.ctx.db);
     expect(rows.map((r) => r.action)).toEqual(['create', 'verify', 'compare', 'notice', 'township_review', 'county_approve']);
 
     const list = await as.clerk.request('GET', `/api/v1/monitoring/cases?step=monitored&monitoredIn=2026-06&householdId=${hh.id}`);
     expect(list.body.total).toBe(1);
-    expect(list.body.items[0]).toMatchObject({ id: caseId, householdId: hh.id, divisionCode: TOWNSHIP_A, category: 'marginal', step: 'monitored', escalatedTo: null });
+    expect(list.body.items[0]).toMatchObject({ id: caseId, householdId: hh.id, divisionCode: TOWNSHIP_A, category: 'sudden_hardship', step: 'monitored', escalatedTo: null });
     expect(list.body.items[0].headName).not.toBe('');
     expect((await as.clerk.request('GET', '/api/v1/monitoring/cases?monitoredIn=2026-05')).body.total).toBe(0);
   });
@@ -146,5 +151,50 @@ describe('the identification workflow', () => {
     expect(byStep).toMatchObject({ lead: 1, monitored: 1, verified: 0 });
     expect(board.body.total).toBe(2);
     expect(board.body.steps[0]).toMatchObject({ step: 'lead', label: '线索待核实' });
+  });
+
+  it('proposes the category from the household kind and the warnings, and refuses one contradicting the kind', async () => {
+    const { as } = kit;
+    const post = (householdId: string, extra: Record<string, unknown>) =>
+      as.clerk.request('POST', '/api/v1/monitoring/cases', { householdId, channel: 'cadre_screening', riskNote: '入户排查发现家庭收入偏低', ...extra });
+    // An ordinary (同步搬迁) household is never 脱贫不稳定户: refused, the field named.
+    const ordinary = await kit.household([{ birth: '1979-01-01' }], TOWNSHIP_A, { kind: 'synchronous' });
+    const refused = await post(ordinary.id, { category: 'unstable' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.message).toBe('监测类别与户类型不符：同步搬迁户不能认定为脱贫不稳定户，只能为边缘易致贫户或突发严重困难户');
+    expect(refused.body.details).toEqual([{ path: 'category', message: '同步搬迁户不能认定为脱贫不稳定户，只能为边缘易致贫户或突发严重困难户' }]);
+    const proposed = await post(ordinary.id, {});
+    expect(proposed.status, JSON.stringify(proposed.body)).toBe(201);
+    expect(proposed.body).toMatchObject({ category: 'marginal', householdKind: 'synchronous' });
+
+    // A registered-poor household is never 边缘易致贫户; a warning in the income range outweighs a sudden one.
+    const poor = await kit.household([{ birth: '1981-01-01' }]);
+    expect((await post(poor.id, { category: 'marginal' })).body.details).toEqual([{ path: 'category', message: expect.stringContaining('建档立卡脱贫户不能认定为边缘易致贫户') }]);
+    const warnings = [await insertWarning(poor.id, 'JC-2021-rigid-expense'), await insertWarning(poor.id, 'JC-2021-zero-employment')];
+    const mixed = await post(poor.id, { channel: 'department_warning', warningIds: warnings });
+    expect(mixed.status, JSON.stringify(mixed.body)).toBe(201);
+    expect(mixed.body.category).toBe('unstable');
+    expect(mixed.body.warnings.map((w: { category: string }) => w.category).sort()).toEqual(['sudden_hardship', 'unstable']);
+  });
+
+  it('refuses the county approval when the household kind no longer fits the category', async () => {
+    const { as, actOk, act, at, signPapers } = kit;
+    const poor = await kit.household([{ birth: '1983-03-03' }]);
+    const c = await kit.lead(poor.id);
+    expect(c).toMatchObject({ category: 'unstable' });
+    await signPapers(c.id);
+    await actOk(c.id, as.collector, { action: 'verify', commitmentSignedOn: '2026-06-08', authorizationSignedOn: '2026-06-08' });
+    await actOk(c.id, as.collector, { action: 'compare' });
+    await actOk(c.id, as.collector, { action: 'notice', noticeStart: '2026-06-08' });
+    at('2026-06-15');
+    await actOk(c.id, as.clerk, { action: 'township_review' });
+    // The registry is corrected meanwhile: the household was never registered-poor.
+    await sql`UPDATE household SET kind = 'synchronous' WHERE id = ${poor.id}`.execute(kit.ctx.db);
+    const refused = await act(c.id, as.monitor, { action: 'county_approve' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.details).toEqual([{ path: 'category', message: '同步搬迁户不能认定为脱贫不稳定户，只能为边缘易致贫户或突发严重困难户' }]);
+    expect(refused.body.message).toContain('请退回本案件');
+    expect((await as.admin.request('GET', `/api/v1/households/${poor.id}`)).body.monitoringCategory).toBe('none');
+    await actOk(c.id, as.monitor, { action: 'reject', reason: '户类型已更正，按边缘易致贫户重新登记' });
   });
 });

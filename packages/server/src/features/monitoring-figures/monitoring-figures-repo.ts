@@ -6,6 +6,7 @@
  * - overdue now: open AND (step_due < today OR (identification step AND whole_due < today))
  * - a task late: open (assigned, in progress) AND due_on < today
  * - a conversion overdue: pending AND due_on < today
+ * - a warning of the month: period = the month; open now: status = 'open' (each by its category)
  * Counts come back as strings from pg and are converted here.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
@@ -60,6 +61,19 @@ export async function caseCube(db: Kysely<DB>, prefix: string, childLength: numb
     area: r.area, category: r.category, step: r.step, cases: n(r.cases), monitored: n(r.monitored),
     newMonitored: n(r.new_monitored), eliminated: n(r.eliminated), overdue: n(r.overdue),
   }));
+}
+
+/**
+ * Warnings by the category they point to: raised in the month (drill-down: warnings of the period
+ * and category) and open now (status open and category).
+ */
+export async function warningCounts(db: Kysely<DB>, prefix: string, period: string) {
+  const { rows } = await sql<{ category: string; raised: string; open: string }>`
+    SELECT category, count(*) FILTER (WHERE period = ${period}) AS raised, count(*) FILTER (WHERE status = 'open') AS open
+    FROM monitoring_warning
+    WHERE dest_division_code LIKE ${`${prefix}%`} AND (period = ${period} OR status = 'open')
+    GROUP BY category`.execute(db);
+  return rows.map((r) => ({ category: r.category, raised: n(r.raised), open: n(r.open) }));
 }
 
 /** Tasks now, by sub-division: open, late, done. */

@@ -14,6 +14,12 @@ export const figuresOutput = z.object({
   asOf: z.string().describe('监测对象按此日统计：月末，本月为今天'),
   today: z.string().describe('逾期、任务、转换按今天统计'),
   objects: z.object({ total: z.number(), byCategory }).describe('当日在监测的户（下钻：monitoredOn=asOf&category=）'),
+  warnings: z.object({
+    raised: z.number().describe('本月预警（下钻：period=period）'),
+    raisedByCategory: byCategory.describe('本月预警按指向的监测类别（下钻：period=period&category=）'),
+    open: z.number().describe('当前未处理预警（下钻：status=open）'),
+    openByCategory: byCategory.describe('当前未处理预警按指向的监测类别（下钻：status=open&category=）'),
+  }),
   openByStep: z.record(z.string(), z.number()).describe('未结案件按环节（当前）'),
   openCases: z.number(),
   newMonitored: z.number().describe('本月新纳入（下钻：monitoredIn=period）'),

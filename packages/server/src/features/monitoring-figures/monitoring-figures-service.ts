@@ -1,6 +1,7 @@
 /**
  * 监测帮扶统计 (docs/MONITORING.md §7) for any division and month: monitoring objects as of the
- * month's last day (today for the month in progress), the month's new and eliminated cases,
+ * month's last day (today for the month in progress), the month's warnings and those open now by
+ * the category they point to, the month's new and eliminated cases,
  * what is overdue and late now, the consolidation rate and a 12-month trend, and the same per
  * sub-division. Each number is counted with the predicate its drill-down list filters by.
  */
@@ -38,8 +39,9 @@ export async function monitoringFigures(ctx: AppContext, actor: Actor, q: { divi
   const month: repo.Month = { start: `${period}-01`, end, asOf: end < today ? end : today, today };
   const childLength = CODE_LENGTHS.find((l) => l > code.length) ?? 0;
 
-  const [cases, tasks, conversions, terms, trend, children] = await Promise.all([
+  const [cases, warnings, tasks, conversions, terms, trend, children] = await Promise.all([
     repo.caseCube(ctx.db, code, childLength, month),
+    repo.warningCounts(ctx.db, code, period),
     repo.taskCube(ctx.db, code, childLength, today),
     repo.conversionCounts(ctx.db, code, today),
     repo.consolidationTerms(ctx.db, code, month.asOf),
@@ -50,7 +52,9 @@ export async function monitoringFigures(ctx: AppContext, actor: Actor, q: { divi
   const closed = new Set<string>(CLOSED_STEPS);
   const openByStep = Object.fromEntries(caseSteps.values.filter((s) => !closed.has(s)).map((s) => [s, 0])) as Record<string, number>;
   for (const c of cases) if (!closed.has(c.step)) openByStep[c.step] = (openByStep[c.step] ?? 0) + c.cases;
-  const byCategory = Object.fromEntries(caseCategories.values.map((k) => [k, sumBy(cases.filter((c) => c.category === k), (c) => c.monitored)])) as FiguresOutput['objects']['byCategory'];
+  const perCategory = <T extends { category: string }>(rows: T[], pick: (r: T) => number) =>
+    Object.fromEntries(caseCategories.values.map((k) => [k, sumBy(rows.filter((r) => r.category === k), pick)])) as FiguresOutput['objects']['byCategory'];
+  const byCategory = perCategory(cases, (c) => c.monitored);
 
   return {
     divisionCode: code,
@@ -59,6 +63,12 @@ export async function monitoringFigures(ctx: AppContext, actor: Actor, q: { divi
     asOf: month.asOf,
     today,
     objects: { total: sumBy(cases, (c) => c.monitored), byCategory },
+    warnings: {
+      raised: sumBy(warnings, (w) => w.raised),
+      raisedByCategory: perCategory(warnings, (w) => w.raised),
+      open: sumBy(warnings, (w) => w.open),
+      openByCategory: perCategory(warnings, (w) => w.open),
+    },
     openByStep,
     openCases: sumBy(Object.values(openByStep), (v) => v),
     newMonitored: sumBy(cases, (c) => c.newMonitored),

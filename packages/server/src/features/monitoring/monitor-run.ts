@@ -1,9 +1,10 @@
 /**
  * The monthly monitoring run (SPEC §4): every warning rule in force, set-based over the whole
  * registry of a division, in one statement; idempotent (a second run of the month raises nothing
- * twice); summarised by rule and division. `anju monitor run` and the schedule call it.
+ * twice); summarised by rule, by the category the warnings point to and by division.
+ * `anju monitor run` and the schedule call it.
  */
-import { compileRules, can, periodEnd, type CompiledRule } from '@anju/core';
+import { caseCategories, compileRules, can, periodEnd, type CaseCategory, type CompiledRule } from '@anju/core';
 import { today as chinaToday, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, ValidationError } from '../../platform/errors.js';
@@ -20,6 +21,7 @@ export interface MonitorRunResult {
   rules: number;
   raised: number;
   byRule: { ruleId: string; title: string; count: number }[];
+  byCategory: Record<CaseCategory, number>;
   byDivision: { division: string; count: number }[];
 }
 
@@ -53,7 +55,7 @@ export async function runMonitor(ctx: AppContext, actor: Actor, q: { period: str
     });
     return { runId, raised, summary };
   });
-  const sum = (key: 'ruleId' | 'division') => {
+  const sum = (key: 'ruleId' | 'division' | 'category') => {
     const m = new Map<string, number>();
     for (const s of summary) m.set(s[key], (m.get(s[key]) ?? 0) + s.count);
     return m;
@@ -66,6 +68,7 @@ export async function runMonitor(ctx: AppContext, actor: Actor, q: { period: str
     rules: rules.length,
     raised,
     byRule: rules.map((r) => ({ ruleId: r.rule.id, title: r.rule.title, count: sum('ruleId').get(r.rule.id) ?? 0 })),
+    byCategory: Object.fromEntries(caseCategories.values.map((c) => [c, sum('category').get(c) ?? 0])) as Record<CaseCategory, number>,
     byDivision: [...sum('division').entries()].map(([division, count]) => ({ division, count })),
   };
 }

@@ -3,19 +3,36 @@
  * into an identification case. SQL only; the rules arrive compiled.
  */
 import { sql, type Kysely } from 'kysely';
-import { referencedFacts, type CompiledRule } from '@anju/core';
+import { referencedFacts, suddenHardshipRuleIds, type CompiledRule } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { likePrefix } from '../../db/like.js';
 import { populationWide, withPlannerSettings } from '../../db/planner-settings.js';
-import { factCtes, factsForRules, type FactQuery } from '../policy/fact-repo.js';
+import { departmentFactRecords, factCtes, factsForRules, readByFact, type DepartmentFact, type FactQuery } from '../policy/fact-repo.js';
 import { compiled } from '../policy/population-repo.js';
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
+const factsOf = (rule: CompiledRule) => [...referencedFacts(rule.condition.ast)].filter((n) => !n.startsWith('params.'));
+
 /** The facts a rule read, as a JSON object of their values, kept with the warning. */
 function factsJson(rule: CompiledRule): string {
-  const names = [...referencedFacts(rule.condition.ast)].filter((n) => !n.startsWith('params.'));
-  return `jsonb_build_object(${names.map((n) => `${quote(n)}, f."${n}"`).join(', ')})`;
+  return `jsonb_build_object(${factsOf(rule).map((n) => `${quote(n)}, f."${n}"`).join(', ')})`;
+}
+
+/**
+ * The department records behind a warning of `w` (SPEC §11.2: the source kept): for each rule
+ * reading facts of the departments' lists, the household's records those facts read as of asOf,
+ * oldest first; none for the other rules. One index lookup per warning of those rules.
+ */
+function sourceRecords(rules: CompiledRule[], asOf: string) {
+  const cases = rules.flatMap((r) => {
+    const read = factsOf(r).filter((n): n is DepartmentFact => n in departmentFactRecords);
+    if (!read.length) return [];
+    return [sql`WHEN ${r.rule.id} THEN ARRAY(SELECT d.id FROM department_record d
+      WHERE d.household_id = w.household_id AND d.occurred_on <= ${asOf}::date AND (${sql.join(read.map((n) => readByFact(n, asOf)), sql` OR `)})
+      ORDER BY d.occurred_on, d.id)`];
+  });
+  return cases.length ? sql`CASE w.rule_id ${sql.join(cases, sql` `)} ELSE '{}'::bigint[] END` : sql`'{}'::bigint[]`;
 }
 
 /** Held by a transaction that raises warnings, until it ends: runs take turns. */
@@ -30,13 +47,15 @@ const RAISE_LOCK = 734_401;
  * time), then the warnings not held back. Runs take turns (the caller's transaction holds the lock
  * until it ends), so what the second reads as already raised is all there is: its rows need no
  * ON CONFLICT, whose checking of every unique index before each insert cost a third of the time
- * of writing 60,000 warnings.
+ * of writing 60,000 warnings. Each warning states the category it points to (core
+ * warning-categories.ts: the rule's, or the household kind's) and the department records behind it.
  */
 export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: CompiledRule[], period: string, runId: string): Promise<number> {
   if (!rules.length) return 0;
   await sql`SELECT pg_advisory_xact_lock(${RAISE_LOCK})`.execute(db);
   const eligible = rules.map((r) => compiled(r).eligible);
-  const values = rules.map((r, i) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${eligible[i]})`).join(',\n');
+  const sudden = new Set(suddenHardshipRuleIds);
+  const values = rules.map((r, i) => `(${quote(r.rule.id)}, ${quote(r.pack.code)}, ${eligible[i]}, ${sudden.has(r.rule.id)})`).join(',\n');
   // Households no rule fires on (most of them) are left before the rules are crossed with them.
   const any = eligible.join(' OR ');
   // The facts of the rules that fired only: built for every household and rule, they cost more
@@ -44,9 +63,11 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   const facts = `CASE w.rule_id ${rules.map((r) => `WHEN ${quote(r.rule.id)} THEN ${factsJson(r)}`).join(' ')} END`;
   await withPlannerSettings(db, populationWide, (db) => sql`CREATE TEMPORARY TABLE monitor_fired AS
     ${factCtes(q)}
-    SELECT f.subject_id::bigint AS household_id, f.county_code, f.division_code, w.rule_id, w.pack_code, ${sql.raw(facts)} AS facts
+    SELECT f.subject_id::bigint AS household_id, f.county_code, f.division_code, w.rule_id, w.pack_code, ${sql.raw(facts)} AS facts,
+      -- The SQL twin of core warningCategory: the rule's category, or the household kind's.
+      CASE WHEN w.sudden THEN 'sudden_hardship' WHEN f."household.registeredPoor" THEN 'unstable' ELSE 'marginal' END AS category
     FROM (SELECT * FROM (${factsForRules('household', q)}) f WHERE ${sql.raw(any)}) f
-    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired)
+    CROSS JOIN LATERAL (VALUES ${sql.raw(values)}) AS w(rule_id, pack_code, fired, sudden)
     WHERE w.fired`.execute(db));
   const sixMonthsBefore = sql`to_char(to_date(${period} || '-01', 'YYYY-MM-DD') - interval '6 months', 'YYYY-MM')`;
   // The warnings that hold a rule back, read once before the insert: as a correlated NOT EXISTS
@@ -54,8 +75,8 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   // the table, growing with every row inserted, for each new warning (304 s for 60,000).
   const result = await sql`WITH seen AS MATERIALIZED (SELECT m.household_id, m.rule_id FROM monitoring_warning m
         WHERE m.status = 'open' OR m.period = ${period} OR (m.status = 'taken' AND m.period > ${sixMonthsBefore}))
-    INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, run_id)
-    SELECT w.household_id, w.rule_id, w.pack_code, ${period}, w.county_code, w.division_code, w.facts, ${runId}
+    INSERT INTO monitoring_warning (household_id, rule_id, pack_code, period, county_code, dest_division_code, facts, category, source_record_ids, run_id)
+    SELECT w.household_id, w.rule_id, w.pack_code, ${period}, w.county_code, w.division_code, w.facts, w.category, ${sourceRecords(rules, q.asOf)}, ${runId}
     FROM monitor_fired w
     WHERE NOT EXISTS (SELECT 1 FROM seen WHERE seen.household_id = w.household_id AND seen.rule_id = w.rule_id)`.execute(db);
   // (On an error, the transaction's rollback takes the table away.)
@@ -63,12 +84,12 @@ export async function raiseWarnings(db: Kysely<DB>, q: FactQuery, rules: Compile
   return Number(result.numAffectedRows ?? 0);
 }
 
-/** Warnings of a run, counted by rule and by the division one level below the run's. */
+/** Warnings of a run, counted by rule, category and the division one level below the run's. */
 export async function runSummary(db: Kysely<DB>, runId: string, childLength: number) {
-  const { rows } = await sql<{ rule_id: string; division: string; n: string }>`
-    SELECT rule_id, left(dest_division_code, ${childLength}) AS division, count(*) AS n
-    FROM monitoring_warning WHERE run_id = ${runId} GROUP BY 1, 2 ORDER BY 1, 2`.execute(db);
-  return rows.map((r) => ({ ruleId: r.rule_id, division: r.division, count: Number(r.n) }));
+  const { rows } = await sql<{ rule_id: string; category: string; division: string; n: string }>`
+    SELECT rule_id, category, left(dest_division_code, ${childLength}) AS division, count(*) AS n
+    FROM monitoring_warning WHERE run_id = ${runId} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`.execute(db);
+  return rows.map((r) => ({ ruleId: r.rule_id, category: r.category, division: r.division, count: Number(r.n) }));
 }
 
 export async function insertRun(db: Kysely<DB>, run: { period: string; division: string; asOf: string; userId: string | null; username: string }) {
@@ -96,6 +117,7 @@ export interface WarningFilter {
   division: string;
   status?: 'open' | 'taken' | 'dismissed';
   ruleId?: string;
+  category?: string;
   householdId?: string;
   period?: string;
   /** Only the warnings taken into this case. */
@@ -111,13 +133,15 @@ export async function listWarnings(db: Kysely<DB>, f: WarningFilter, limit: numb
     .where('w.dest_division_code', 'like', `${f.division}%`);
   if (f.status) q = q.where('w.status', '=', f.status);
   if (f.ruleId) q = q.where('w.rule_id', '=', f.ruleId);
+  if (f.category) q = q.where('w.category', '=', f.category);
   if (f.period) q = q.where('w.period', '=', f.period);
   if (f.householdId) q = q.where('w.household_id', '=', f.householdId);
   if (f.takenCaseId) q = q.where('w.taken_case_id', '=', f.takenCaseId);
   const [rows, total] = await Promise.all([
     q
-      .select(['w.id', 'w.household_id', 'h.household_no', 'p.name as head_name', 'w.dest_division_code', 'd.name as division_name', 'w.rule_id', 'w.pack_code',
-        'w.period', 'w.facts', 'w.status', 'w.dismissed_reason', 'w.taken_case_id', 'w.version', 'w.created_at'])
+      .select(['w.id', 'w.household_id', 'h.household_no', 'h.kind as household_kind', 'p.name as head_name', 'w.dest_division_code', 'd.name as division_name',
+        'w.rule_id', 'w.pack_code', 'w.period', 'w.facts', 'w.category', 'w.source_record_ids', 'w.status', 'w.dismissed_reason', 'w.taken_case_id', 'w.version',
+        'w.created_at'])
       .orderBy('w.id', 'desc')
       .limit(limit)
       .offset(offset)

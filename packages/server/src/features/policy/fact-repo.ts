@@ -13,7 +13,7 @@
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { factCatalog, type SubjectKind } from '@anju/core';
+import { factCatalog, type DepartmentRecordKind, type SubjectKind } from '@anju/core';
 import { monthsAsOf } from '../employment/labour-streaks.js';
 
 export interface FactQuery {
@@ -255,19 +255,48 @@ function yearBeforeIncome(q: FactQuery) {
     GROUP BY r.household_id`;
 }
 
+/**
+ * The department records each fact of the departments' lists (数据比对) reads: their kinds, the
+ * months before asOf they count in, and for a lost earner only members of working age. The facts
+ * sum or test these records, and a warning whose rule reads a fact names them as its source
+ * (monitoring/warning-repo.ts), so both take them from here.
+ */
+export const departmentFactRecords = {
+  'household.medicalExpense12m': { kinds: ['medical_expense'], months: 12 },
+  'household.rigidExpenseShare': { kinds: ['medical_expense'], months: 12 },
+  'household.childOutOfSchool': { kinds: ['dropout'], months: 12 },
+  'household.unsafeHousing': { kinds: ['unsafe_housing'], months: 12 },
+  'household.unsafeWater': { kinds: ['unsafe_water'], months: 12 },
+  'household.earnerLost': { kinds: ['death', 'disability'], months: 3, workingAge: true },
+  'household.temporaryAssistance': { kinds: ['temporary_assistance'], months: 12 },
+} as const satisfies Record<string, { kinds: readonly DepartmentRecordKind[]; months: number; workingAge?: boolean }>;
+export type DepartmentFact = keyof typeof departmentFactRecords;
+
+/**
+ * Whether the department record aliased `d` is one `fact` reads as of asOf: of its kinds and
+ * inside its window (the caller keeps records after asOf out).
+ */
+export function readByFact(fact: DepartmentFact, asOf: string): RawBuilder<boolean> {
+  const r: { kinds: readonly string[]; months: number; workingAge?: boolean } = departmentFactRecords[fact];
+  const kinds = sql.join(r.kinds.map((k) => sql.lit(k)));
+  const within = sql`d.kind IN (${kinds}) AND d.occurred_on > ${asOf}::date - ${sql.raw(`interval '${r.months} months'`)}`;
+  // The birth date looked up for recent deaths and disabilities only, not joined for every record.
+  return r.workingAge
+    ? sql<boolean>`(${within} AND extract(year FROM age(d.occurred_on, (SELECT p.birth_date FROM person p WHERE p.id = d.person_id))) BETWEEN 16 AND 60)`
+    : sql<boolean>`(${within})`;
+}
+
 /** What the departments' lists (数据比对) say about each household, in the windows the rules read. */
 function departmentFacts(q: FactQuery) {
   const household = q.householdId ? sql` AND d.household_id = ${q.householdId}` : sql``;
-  const within = (months: number) => sql`d.occurred_on > ${q.asOf}::date - ${sql.raw(`interval '${months} months'`)}`;
+  const read = (fact: DepartmentFact) => readByFact(fact, q.asOf);
   return sql`SELECT d.household_id,
-      (sum(d.amount) FILTER (WHERE d.kind = 'medical_expense' AND ${within(12)}))::float8 AS medical,
-      bool_or(d.kind = 'dropout' AND ${within(12)}) AS dropout,
-      bool_or(d.kind = 'unsafe_housing' AND ${within(12)}) AS unsafe_housing,
-      bool_or(d.kind = 'unsafe_water' AND ${within(12)}) AS unsafe_water,
-      -- The birth date looked up for recent deaths and disabilities only, not joined for every record.
-      bool_or(d.kind IN ('death', 'disability') AND ${within(3)}
-        AND extract(year FROM age(d.occurred_on, (SELECT p.birth_date FROM person p WHERE p.id = d.person_id))) BETWEEN 16 AND 60) AS earner_lost,
-      bool_or(d.kind = 'temporary_assistance' AND ${within(12)}) AS assistance
+      (sum(d.amount) FILTER (WHERE ${read('household.medicalExpense12m')}))::float8 AS medical,
+      bool_or(${read('household.childOutOfSchool')}) AS dropout,
+      bool_or(${read('household.unsafeHousing')}) AS unsafe_housing,
+      bool_or(${read('household.unsafeWater')}) AS unsafe_water,
+      bool_or(${read('household.earnerLost')}) AS earner_lost,
+      bool_or(${read('household.temporaryAssistance')}) AS assistance
     FROM department_record d
     WHERE d.dest_division_code LIKE ${q.division + '%'} AND d.occurred_on <= ${q.asOf}${household}
     GROUP BY d.household_id`;
