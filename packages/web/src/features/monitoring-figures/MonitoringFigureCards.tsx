@@ -1,6 +1,6 @@
 /**
  * Every number of 监测统计 as a card with what it counts in the tooltip; a card opens the list
- * behind it (cases, tasks or conversions) with the filter that counts the same rows.
+ * behind it (cases, warnings, tasks or conversions) with the filter that counts the same rows.
  */
 import type { ReactNode } from 'react';
 import { Card, Statistic, Tooltip } from 'antd';
@@ -60,6 +60,15 @@ export function MonitoringFigureCards({ data }: { data: MonitoringFigures }) {
         </div>
       ),
     },
+    { key: 'warnings-raised', title: c.warningsRaised, value: data.warnings.raised, unit: f.unitWarning, hint: f.hints.warnings, to: to.warnings({ status: 'all', period: data.period }) },
+    ...(['unstable', 'marginal', 'sudden_hardship'] as const).map((k) => ({
+      key: `warnings-open-${k}`,
+      title: c.warningsOpen(f.categories[k] ?? k),
+      value: data.warnings.openByCategory[k],
+      unit: f.unitWarning,
+      hint: f.hints.warnings,
+      to: to.warnings({ category: k }),
+    })),
     { key: 'tasks-open', title: c.tasksOpen, value: data.tasks.open, unit: f.unitTask, hint: f.hints.tasks, to: to.tasks({ status: 'open' }) },
     { key: 'tasks-late', title: c.tasksLate, value: data.tasks.late, unit: f.unitTask, hint: f.hints.tasks, to: to.tasks({ late: 'true' }), alarm: data.tasks.late > 0 },
     { key: 'tasks-done', title: c.tasksDone, value: data.tasks.done, unit: f.unitTask, hint: f.hints.tasks, to: to.tasks({ status: 'done' }) },

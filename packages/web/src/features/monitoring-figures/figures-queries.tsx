@@ -1,7 +1,7 @@
 /**
  * Server state of 监测统计, typed from the server's zod output schema (type-only), and the
- * addresses its numbers open: the case list, the task inbox and the conversion ledger, each with
- * the filter that counts the same rows as the figure.
+ * addresses its numbers open: the case list, the warnings, the task inbox and the conversion
+ * ledger, each with the filter that counts the same rows as the figure.
  */
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -38,4 +38,6 @@ export const drill = {
   cases: (params: Record<string, string | undefined>) => link('/monitoring/cases', params),
   tasks: (params: Record<string, string | undefined>) => link('/monitoring/tasks', params),
   conversions: (params: Record<string, string | undefined>) => link('/monitoring/conversions', { tab: 'ledger', ...params }),
+  /** Warnings: open ones unless `status` says (`all` for every status). */
+  warnings: (params: Record<string, string | undefined>) => link('/monitoring/warnings', params),
 };

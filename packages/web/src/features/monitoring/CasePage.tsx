@@ -5,6 +5,7 @@
  */
 import { Alert, Card, Col, Descriptions, Row, Skeleton } from 'antd';
 import { Link, useParams } from 'react-router';
+import { useLabels } from '../../i18n/locale';
 import { ErrorState } from '../../shared/ErrorState';
 import { PageHead } from '../../shared/PageHead';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -16,12 +17,14 @@ import { CaseSteps } from './CaseSteps';
 import { CaseTimeline } from './CaseTimeline';
 import { EvidenceCard } from './EvidenceCard';
 import { useMonitoringMessages } from './monitoring-messages';
+import { CategoryTag } from './WarningSource';
 import { useCase } from './monitoring-queries';
 import { PlanCard } from './PlanCard';
 
 export function CasePage() {
   const { id } = useParams();
   const t = useMonitoringMessages();
+  const labels = useLabels();
   const session = useSession();
   const query = useCase(id);
   usePageTitle(t.caseTitle);
@@ -53,7 +56,10 @@ export function CasePage() {
             {c.headName}
           </Descriptions.Item>
           <Descriptions.Item label={t.division}>{c.divisionName}</Descriptions.Item>
-          <Descriptions.Item label={t.category}>{t.categories[c.category] ?? c.category}</Descriptions.Item>
+          <Descriptions.Item label={t.householdKind}>{labels.label('householdKinds', c.householdKind)}</Descriptions.Item>
+          <Descriptions.Item label={t.category}>
+            <CategoryTag category={c.category} />
+          </Descriptions.Item>
           <Descriptions.Item label={t.channel}>{t.channels[c.channel] ?? c.channel}</Descriptions.Item>
           <Descriptions.Item label={t.leadOn}>{c.leadOn}</Descriptions.Item>
           <Descriptions.Item label={t.riskNote}>{c.riskNote}</Descriptions.Item>

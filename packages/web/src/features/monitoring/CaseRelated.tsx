@@ -1,10 +1,14 @@
-/** What stands behind a case: the warnings it was opened from, and the household's earlier cases. */
+/**
+ * What stands behind a case: the warnings it was opened from (each with the category it points to
+ * and its department rows), and the household's earlier cases.
+ */
 import { Card, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import type { EarlierCase } from './case-types';
 import { StepTag } from './case-format';
 import { useMonitoringMessages } from './monitoring-messages';
 import { RuleWithClause, WarningFacts } from './WarningFacts';
+import { CategoryTag, WarningSources } from './WarningSource';
 import type { Warning } from './warning-types';
 
 export function CaseWarnings({ warnings }: { warnings: Warning[] }) {
@@ -21,7 +25,9 @@ export function CaseWarnings({ warnings }: { warnings: Warning[] }) {
         data-testid="case-warnings"
         columns={[
           { title: t.rule, dataIndex: 'ruleTitle', render: (title: string, w) => <RuleWithClause title={title} clause={w.clause} /> },
+          { title: t.warningCategory, dataIndex: 'category', render: (category: string) => <CategoryTag category={category} /> },
           { title: t.facts, dataIndex: 'facts', render: (facts: Warning['facts']) => <WarningFacts facts={facts} /> },
+          { title: t.sources, dataIndex: 'sources', render: (_: unknown, w) => <WarningSources warning={w} /> },
           { title: t.period, dataIndex: 'period' },
           { title: t.status, dataIndex: 'status', render: (s: string) => <Tag>{t.warningStatuses[s] ?? s}</Tag> },
         ]}

@@ -16,6 +16,7 @@ interface HouseholdRef {
   householdNo: string;
   headName: string | null;
   destDivisionCode: string;
+  kind: string;
 }
 
 export function HouseholdCasesTab({ household }: { household: HouseholdRef }) {

@@ -9,10 +9,12 @@ interface HouseholdPickerProps {
   divisionCode: string;
   value?: string;
   onChange?(id: string): void;
+  /** The kind of the household picked (建档立卡脱贫户 or 同步搬迁户): what it may be monitored as follows from it. */
+  onKind?(kind: string): void;
   placeholder?: string;
 }
 
-export function HouseholdPicker({ divisionCode, value, onChange, placeholder }: HouseholdPickerProps) {
+export function HouseholdPicker({ divisionCode, value, onChange, onKind, placeholder }: HouseholdPickerProps) {
   const [q, setQ] = useState('');
   // The chosen household stays among the options after the search text is cleared.
   const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
@@ -27,6 +29,8 @@ export function HouseholdPicker({ divisionCode, value, onChange, placeholder }: 
       value={value}
       onChange={(id: string, option) => {
         if (option && !Array.isArray(option)) setPicked({ value: id, label: String(option.label) });
+        const kind = query.data?.items.find((h) => h.id === id)?.kind;
+        if (kind) onKind?.(kind);
         onChange?.(id);
       }}
       placeholder={placeholder}

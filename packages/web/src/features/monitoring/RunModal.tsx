@@ -1,6 +1,7 @@
 /**
  * 运行月度监测 (county monitors and administrators): a month, run over the division in view; the
- * result by rule and by division, and the division's recent runs.
+ * result by rule, by the category the warnings point to and by division, and the division's
+ * recent runs.
  */
 import { useState } from 'react';
 import { App, Button, DatePicker, Modal, Space, Table, Typography } from 'antd';
@@ -13,6 +14,7 @@ import { DivisionName } from '../admin/DivisionName';
 import { useMonitoringMessages } from './monitoring-messages';
 import { refreshMonitoring, runMonitoring, useRuns, type RunRecord } from './monitoring-queries';
 import type { RunSummary } from './warning-types';
+import { CategoryTag } from './WarningSource';
 
 export function RunModal({ open, division, onClose }: { open: boolean; division: string; onClose(): void }) {
   const m = useMessages();
@@ -64,6 +66,18 @@ export function RunModal({ open, division, onClose }: { open: boolean; division:
             data-testid="run-by-rule"
             columns={[
               { title: t.byRule, dataIndex: 'title' },
+              { title: t.count, dataIndex: 'count', align: 'right' },
+            ]}
+            style={{ marginBottom: 12 }}
+          />
+          <Table
+            size="small"
+            pagination={false}
+            rowKey="category"
+            dataSource={Object.entries(summary.byCategory).map(([category, count]) => ({ category, count }))}
+            data-testid="run-by-category"
+            columns={[
+              { title: t.byCategory, dataIndex: 'category', render: (category: string) => <CategoryTag category={category} /> },
               { title: t.count, dataIndex: 'count', align: 'right' },
             ]}
             style={{ marginBottom: 12 }}

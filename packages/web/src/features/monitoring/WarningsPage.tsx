@@ -1,7 +1,8 @@
 /**
- * 风险预警: the warnings of the division in view, filtered by status, rule and month; each with its
- * household, rule and clause, the facts that fired it and their source. Open ones are dismissed
- * with a reason or turned into a lead (several of one household together).
+ * 风险预警: the warnings of the division in view, filtered by status, rule, category and month; each
+ * with its household, rule and clause, the monitoring category it points to, the facts that fired
+ * it and the department rows behind them. Open ones are dismissed with a reason or turned into a
+ * lead (several of one household together).
  */
 import { useState } from 'react';
 import { Button, DatePicker, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
@@ -24,9 +25,10 @@ import { useMonitoringMessages } from './monitoring-messages';
 import { useWarnings } from './monitoring-queries';
 import { RunModal } from './RunModal';
 import { RuleWithClause, WarningFacts } from './WarningFacts';
+import { CategoryTag, WarningSources } from './WarningSource';
 import type { Warning } from './warning-types';
 
-const KEYS = ['status', 'ruleId', 'period'] as const;
+const KEYS = ['status', 'ruleId', 'category', 'period'] as const;
 const STATUS_COLOR: Record<string, string> = { open: 'red', taken: 'blue', dismissed: 'default' };
 
 export function WarningsPage() {
@@ -43,13 +45,15 @@ export function WarningsPage() {
 
   const status = filters.status ?? 'open';
   const pack = usePack('JC-2021');
-  const query = useWarnings({ division: division.code, status: status === 'all' ? undefined : status, ruleId: filters.ruleId, period: filters.period, ...pagingQuery(paging) });
+  const query = useWarnings({
+    division: division.code, status: status === 'all' ? undefined : status, ruleId: filters.ruleId, category: filters.category, period: filters.period, ...pagingQuery(paging),
+  });
   const tableProps = useListTableProps<Warning>(query, paging, onTableChange);
   const canDismiss = session.can('monitoring.run') || session.can('registry.write');
   const canLead = session.can('monitoring.lead');
   const oneHousehold = selected.length > 0 && selected.every((w) => w.householdId === selected[0]!.householdId);
   const toLead = (ws: Warning[]) =>
-    setLead({ household: { id: ws[0]!.householdId, householdNo: ws[0]!.householdNo, headName: ws[0]!.headName }, warnings: ws, divisionCode: division.code });
+    setLead({ household: { id: ws[0]!.householdId, householdNo: ws[0]!.householdNo, headName: ws[0]!.headName, kind: ws[0]!.householdKind }, warnings: ws, divisionCode: division.code });
 
   return (
     <div data-testid="warnings-page">
@@ -92,6 +96,15 @@ export function WarningsPage() {
           popupMatchSelectWidth={false}
           data-testid="filter-rule"
         />
+        <Select
+          allowClear
+          placeholder={t.allCategories}
+          value={filters.category}
+          onChange={(category?: string) => setFilters({ category })}
+          options={Object.entries(t.categories).map(([value, label]) => ({ value, label }))}
+          style={{ width: 160 }}
+          data-testid="filter-category"
+        />
         <DatePicker
           picker="month"
           placeholder={t.period}
@@ -127,7 +140,9 @@ export function WarningsPage() {
               ),
             },
             { title: t.rule, dataIndex: 'ruleTitle', render: (title: string, w) => <RuleWithClause title={title} clause={w.clause} /> },
+            { title: t.warningCategory, dataIndex: 'category', render: (category: string, w) => <CategoryTag category={category} householdKind={w.householdKind} /> },
             { title: t.facts, dataIndex: 'facts', render: (facts: Warning['facts']) => <WarningFacts facts={facts} /> },
+            { title: t.sources, dataIndex: 'sources', render: (_: unknown, w) => <WarningSources warning={w} /> },
             { title: t.period, dataIndex: 'period' },
             { title: t.division, dataIndex: 'divisionName', responsive: ['lg'] },
             {
