@@ -96,6 +96,11 @@ describe('monitoring and assistance', () => {
     expect(await medical.getByTestId('fact-masked').innerText()).toBe('已脱敏');
     expect(await medical.innerText()).toContain('医保部门比对数据');
     expect(await row.locator('[data-fact="household.rigidExpenseShare"]').getByTestId('fact-value').innerText()).toBe('0.833');
+    // A large medical bill points to 突发严重困难户, and the warning names the list's file, row and 结算单号.
+    expect(await row.getByTestId('warning-category').innerText()).toBe('突发严重困难户');
+    const source = row.getByTestId('warning-source').first();
+    expect(await source.getByTestId('warning-source-row').innerText()).toBe('医保医疗费用数据.xlsx 第2行');
+    expect(await source.getByTestId('warning-source-no').innerText()).toContain('结算单号 E2E-0001');
     await row.getByTestId('warning-clause').hover();
     await p.locator('.ant-tooltip:visible').getByText('刚性支出较大', { exact: false }).waitFor();
     await shot(p, 'j51-warning');
@@ -140,7 +145,9 @@ describe('monitoring and assistance', () => {
     // 转为线索: the channel is 部门筛查预警 already; the new case opens.
     await row.getByTestId('warning-to-lead').click();
     expect(await p.getByTestId('lead-channel').innerText()).toContain('部门筛查预警');
-    await choose(p, 'lead-category', '突发严重困难户');
+    // Proposed from the household's kind and the warning: 突发严重困难户.
+    expect(await p.getByTestId('lead-category').innerText()).toContain('突发严重困难户');
+    expect(await p.getByTestId('lead-category-hint').innerText()).toContain('拟定为突发严重困难户');
     await p.getByTestId('lead-risk-note').fill('户内劳动力住院，个人自付医疗费用3万元，家庭生活困难');
     await submitModal(p, 'lead-submit');
     await p.waitForURL(/\/monitoring\/cases\/\d+$/);
