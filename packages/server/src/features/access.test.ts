@@ -127,7 +127,7 @@ describe('a user outside the division', () => {
     expect(real.body).toEqual(none.body);
     const reset = await adminB.request('POST', `/api/v1/users/${ids.user}/password`, { password: 'Another123x' });
     expect(reset.status).toBe(404);
-    const create = await adminB.request('POST', '/api/v1/users', { username: 'sneaky', displayName: 'x', password: 'Sneaky1234', role: 'clerk', divisionCode: TOWNSHIP_A });
+    const create = await adminB.request('POST', '/api/v1/users', { username: 'sneaky', displayName: 'x', password: 'Qiaomu-2026x', role: 'clerk', divisionCode: TOWNSHIP_A });
     expect(create.status).toBe(400);
     expect(create.body.details[0].path).toBe('divisionCode');
   });

@@ -74,7 +74,7 @@ describe('conversions', () => {
     expect(list.items.map((c) => c.personId).sort()).toEqual([people.dibao, people.tekun].sort());
     const dibao = list.items.find((c) => c.personId === people.dibao)!;
     expect(dibao).toMatchObject({ safetyNet: 'dibao_rural', toState: 'dibao_urban' });
-    expect(dibao.idNumber).toMatch(/^\d{4}\*{10}[\dX]{4}$/);
+    expect(dibao.idNumber).toMatch(/^\d{4}\*{13}[\dX]$/);
   });
 
   it('is due 30 working days after confirmation, counted across the National Day holidays', async () => {
