@@ -57,7 +57,7 @@ export async function copyLines(
 }
 
 /** Join lines into ~256 KB chunks: one stream write per line would dominate the load time. */
-async function* batched(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
+export async function* batched(lines: AsyncIterable<string> | Iterable<string>): AsyncGenerator<string> {
   let buffer = '';
   for await (const line of lines) {
     buffer += line;

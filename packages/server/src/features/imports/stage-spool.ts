@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../../platform/context.js';
+import { batched } from '../../db/copy.js';
 
 export function spoolDir(ctx: AppContext): string {
   return join(ctx.config.dataDir, 'import-spool');
@@ -23,19 +24,6 @@ export function spoolPath(ctx: AppContext, jobId: string): string {
 /** The job a spool file belongs to, from its name. */
 export function spoolJobId(fileName: string): string | undefined {
   return /^job-(\d+)\.csv$/.exec(fileName)?.[1];
-}
-
-/** Joins lines into ~256 KB writes: one write per line would dominate. */
-async function* batched(lines: AsyncIterable<string>): AsyncGenerator<string> {
-  let buffer = '';
-  for await (const line of lines) {
-    buffer += line;
-    if (buffer.length >= 262_144) {
-      yield buffer;
-      buffer = '';
-    }
-  }
-  if (buffer) yield buffer;
 }
 
 export async function spoolLines(path: string, lines: AsyncIterable<string>): Promise<void> {
