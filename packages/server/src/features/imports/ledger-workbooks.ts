@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import type * as ExcelTypes from 'exceljs';
 import ExcelJS from './exceljs.js';
 import { CLEAR_MARKER, cellText, maskIdNumber, neutralizeFormula, normalizeCode, type LedgerColumn, type LedgerDefinition, type RawCell } from '@anju/core';
@@ -69,6 +70,8 @@ export class LedgerWriter {
   private xlsx?: ExcelTypes.stream.xlsx.WorkbookWriter;
   private sheet?: ExcelTypes.Worksheet;
   private csv?: ReturnType<typeof createWriteStream>;
+  /** An error of the file stream (a missing folder, a full disk), raised at the next add or close. */
+  private failure?: Error;
 
   constructor(
     private readonly format: FileFormat,
@@ -82,6 +85,9 @@ export class LedgerWriter {
       this.sheet.addRow(headers).commit();
     } else {
       this.csv = createWriteStream(path);
+      // Opening fails after the constructor returns: without a listener the error went unhandled
+      // and close() waited for a 'finish' that never came (an export to a missing folder hung).
+      this.csv.on('error', (error) => (this.failure = error));
       this.csv.write('\ufeff' + csvRow(headers));
     }
   }
@@ -91,6 +97,7 @@ export class LedgerWriter {
       this.sheet.addRow(values).commit();
       return;
     }
+    if (this.failure) throw this.failure;
     if (!this.csv!.write(csvRow(values))) await once(this.csv!, 'drain');
   }
 
@@ -101,7 +108,7 @@ export class LedgerWriter {
       return;
     }
     this.csv!.end();
-    await once(this.csv!, 'finish');
+    await finished(this.csv!);
   }
 }
 
