@@ -4,7 +4,6 @@
  * in them, labour force by the ages setting in force), so the two agree.
  */
 import { can } from '@anju/core';
-import { coalesceAsync } from 'promise-coalesce';
 import { today, type AppContext } from '../../platform/context.js';
 import type { Actor } from '../../platform/actor.js';
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
@@ -21,14 +20,6 @@ const BAND_YEARS = 5;
 const LAST_BAND = 16; // 80+
 const TOP_SITES = 15;
 
-/** One process may hold several databases (tests do): computations are shared within one only. */
-const databaseIds = new WeakMap<object, number>();
-let lastDatabaseId = 0;
-function databaseId(ctx: AppContext): number {
-  if (!databaseIds.has(ctx.database)) databaseIds.set(ctx.database, ++lastDatabaseId);
-  return databaseIds.get(ctx.database)!;
-}
-
 function named(totals: Map<string, AreaTotals>, names: Map<string, string>) {
   return [...totals.entries()].map(([code, t]) => ({ code, name: names.get(code) ?? code, ...t })).sort((a, b) => a.code.localeCompare(b.code));
 }
@@ -40,14 +31,7 @@ export async function getDashboard(ctx: AppContext, actor: Actor, divisionCode?:
   if (!code.startsWith(actor.divisionCode)) throw new NotFoundError('行政区划');
   const division = code ? await getDivision(ctx.db, code) : undefined;
   if (code && !division) throw new NotFoundError('行政区划');
-  // Users who open the same home page at the same moment share one computation: on the embedded
-  // database every statement takes turns on one connection, and twenty copies of the same five
-  // aggregates queued every other request behind them (p99 31 s with 20 users, bench:load).
-  // The key holds all the result depends on; a request joins only a computation already running.
-  return coalesceAsync(`dashboard:${databaseId(ctx)}:${code}:${actor.divisionCode}:${today(ctx)}`, () => compute(ctx, actor, code, division));
-}
 
-async function compute(ctx: AppContext, actor: Actor, code: string, division: Awaited<ReturnType<typeof getDivision>>): Promise<DashboardOutput> {
   const on = today(ctx);
   const ages = await labourForceSetting(ctx, code);
   const window = labourForceBirthWindow(ages, on);
