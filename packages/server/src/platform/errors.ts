@@ -53,11 +53,6 @@ export class ConflictError extends DomainError {
   }
 }
 
-export class LockedError extends DomainError {
-  readonly status = 423;
-  readonly code = 'LOCKED';
-}
-
 /** Too much at once (e.g. imports running): try again later. */
 export class TooManyRequestsError extends DomainError {
   readonly status = 429;
