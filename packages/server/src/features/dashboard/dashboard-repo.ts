@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { notKnownStudent } from '../../db/labour-force-sql.js';
 
 /** Birth-date bounds of the labour-force ages on the reference date (see labour-force-setting.ts). */
 export interface BirthWindow {
@@ -46,7 +47,7 @@ export async function personCube(db: Kysely<DB>, prefix: string, areaLength: num
           'p.sex',
           sql<number>`least(floor(date_part('year', age(${on}::date, p.birth_date)) / 5), ${lastBand})::int`.as('band'),
           sql<boolean>`(p.birth_date > ${window.bornAfter} AND p.birth_date <= ${window.bornOnOrBefore}
-                        AND p.labour_capacity NOT IN ('lost', 'none') AND coalesce(p.school_stage, 'none') = 'none')`.as('labour_force'),
+                        AND p.labour_capacity NOT IN ('lost', 'none') AND ${notKnownStudent('p')})`.as('labour_force'),
         ])
         .where('p.dest_division_code', 'like', `${prefix}%`)
         .where('h.status', '=', 'active')

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { streakColumns, streakValues } from './labour-streaks.js';
+import { notKnownStudent } from '../../db/labour-force-sql.js';
 
 export interface FactScope {
   countyCode: string;
@@ -62,7 +63,7 @@ export async function refreshPersonFacts(db: Kysely<DB>, s: FactScope): Promise<
  */
 export const labourForceOf = (s: Pick<FactScope, 'bornAfter' | 'bornOnOrBefore'>, pe: string) =>
   sql`(${sql.ref(`${pe}.birth_date`)} > ${s.bornAfter} AND ${sql.ref(`${pe}.birth_date`)} <= ${s.bornOnOrBefore}
-    AND ${sql.ref(`${pe}.labour_capacity`)} NOT IN ('lost', 'none') AND coalesce(${sql.ref(`${pe}.school_stage`)}, 'none') = 'none')`;
+    AND ${sql.ref(`${pe}.labour_capacity`)} NOT IN ('lost', 'none') AND ${notKnownStudent(pe)})`;
 
 /**
  * stably_employed, first_cross_province, returnee and the streak columns of the record `r`, as

@@ -2,6 +2,7 @@ import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { PersonInput } from '@anju/core';
 import type { DB } from '../../db/schema.js';
 import { likePrefix } from '../../db/like.js';
+import { notKnownStudent } from '../../db/labour-force-sql.js';
 
 export interface PersonFilter {
   scope: string;
@@ -76,7 +77,7 @@ function applyFilter<QB extends PQ>(qb: QB, f: PersonFilter): QB {
       .where('p.birth_date', '>', f.labourForce.bornAfter)
       .where('p.birth_date', '<=', f.labourForce.bornOnOrBefore)
       .where('p.labour_capacity', 'not in', ['lost', 'none'])
-      .where(sql<boolean>`coalesce(p.school_stage, 'none') = 'none'`) as QB;
+      .where(notKnownStudent('p')) as QB;
   }
   return q;
 }

@@ -15,6 +15,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { factCatalog, type DepartmentRecordKind, type SubjectKind } from '@anju/core';
 import { monthsAsOf } from '../employment/labour-streaks.js';
+import { notKnownStudent } from '../../db/labour-force-sql.js';
 
 export interface FactQuery {
   /** Division code prefix ('' for the whole country). */
@@ -99,7 +100,7 @@ function householdFacts(q: FactQuery) {
   // (three divisions, each fact read as float8) was a tenth of the household rules' time.
   const income = sql`(coalesce(pm.work_fen, 0)::float8 / 100)`;
   const inLabourForce = sql`coalesce(l.labour_force,
-    p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND coalesce(p.school_stage, 'none') = 'none')`;
+    p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore} AND p.labour_capacity NOT IN ('lost', 'none') AND ${notKnownStudent('p')})`;
   return sql`SELECT h.id::text AS subject_id, h.dest_division_code AS division_code, h.id::text AS household_id,
       h.household_no AS label, h.county_code, h.id AS household_key,
       h.kind = 'registered_poor' AS "household.registeredPoor",
@@ -171,7 +172,7 @@ function personFacts(q: FactQuery) {
       coalesce(p.disability_grade, 0)::int AS "person.disabilityGrade",
       coalesce(p.safety_net, '') AS "person.safetyNet",
       coalesce(l.labour_force, p.birth_date > ${q.bornAfter} AND p.birth_date <= ${q.bornOnOrBefore}
-        AND p.labour_capacity NOT IN ('lost', 'none') AND coalesce(p.school_stage, 'none') = 'none') AS "person.labourForce",
+        AND p.labour_capacity NOT IN ('lost', 'none') AND ${notKnownStudent('p')}) AS "person.labourForce",
       coalesce(l.state = 'employed', false) AS "person.employed",
       CASE WHEN l.state = 'employed' THEN coalesce(l.channel, '') ELSE '' END AS "person.channel",
       CASE WHEN l.state = 'employed' THEN coalesce(l.place, '') ELSE '' END AS "person.place",

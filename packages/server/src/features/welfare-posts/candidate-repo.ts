@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { notKnownStudent } from '../../db/labour-force-sql.js';
 
 export interface CandidateFilter {
   /** The post's division (its site's): candidates live there … */
@@ -27,7 +28,7 @@ function candidates(db: Kysely<DB>, f: CandidateFilter) {
     .where('p.birth_date', '>', f.bornAfter)
     .where('p.birth_date', '<=', f.bornOnOrBefore)
     .where('p.labour_capacity', 'not in', ['lost', 'none'])
-    .where(sql<boolean>`coalesce(p.school_stage, 'none') = 'none'`)
+    .where(notKnownStudent('p'))
     .where(sql<boolean>`NOT EXISTS (SELECT 1 FROM welfare_post_holding w WHERE w.person_id = p.id AND w.end_date IS NULL)`);
 }
 
